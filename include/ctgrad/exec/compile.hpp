@@ -1,0 +1,109 @@
+// compile: a graph planned into one arena, with xtensor containers bound in and views out.
+#ifndef CTGRAD_EXEC_COMPILE_HPP
+#define CTGRAD_EXEC_COMPILE_HPP
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xfixed.hpp>
+
+#include <ctgrad/exec/feed.hpp>
+#include <ctgrad/exec/run.hpp>
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/expr/leaf.hpp>
+#include <ctgrad/ir/graph.hpp>
+
+namespace ctgrad {
+
+namespace detail {
+/// Fixed-shape xtensor containers are checked against the leaf's shape at compile time.
+template <class T, std::size_t... I, xt::layout_type L, bool Sh, class Tag>
+struct static_shape<xt::xfixed_container<T, xt::fixed_shape<I...>, L, Sh, Tag>> {
+  static constexpr bool known = true;
+  template <class S>
+  static constexpr bool matches = __is_same(S, shape<I...>);
+};
+}  // namespace detail
+
+/// A forward graph compiled for element type `T`: the unique nodes of `Outputs` in topological
+/// order over one arena whose size and offsets are compile-time constants. Binding copies data into
+/// the arena; evaluation allocates nothing.
+template <class T, class... Outputs>
+class compiled_graph {
+ public:
+  using graph_type = ir::graph<Outputs...>;
+  /// Elements in the arena (a compile-time constant).
+  static constexpr std::size_t arena_size = graph_type::arena_size;
+
+  compiled_graph() : arena_(new T[arena_size]()) {}
+
+  /// Copies `data` into leaf `L` (a param or an input); it stays until bound again. Throws
+  /// std::invalid_argument naming the leaf and both shapes when a run-time shape differs.
+  template <leaf_expression L, class Data>
+  compiled_graph& bind(L, const Data& data) {
+    static_assert(graph_type::template contains<L>,
+                  "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
+    if constexpr (graph_type::template contains<L>) {
+      detail::load_leaf<L>(arena_.get() + graph_type::template offset_of<L>, data);
+      bound_[graph_type::template index_of<L>] = true;
+    }
+    return *this;
+  }
+
+  /// Binds each feed, runs the graph, and returns the first output: a `T` when it is a scalar,
+  /// else a view (`xt::adapt`) into the arena, valid until the next evaluation.
+  template <class... Feeds>
+  auto eval(const Feeds&... feeds) {
+    (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
+    check_bound(typename graph_type::nodes{});
+    exec::run<graph_type>(arena_.get());
+    return result(first_output{});
+  }
+
+  /// The value of output `E` from the last evaluation: a scalar or a view into the arena.
+  template <expression E>
+  auto result(E) const {
+    static_assert(((__is_same(ir::resolve_t<E>, ir::resolve_t<Outputs>)) || ...),
+                  "ctgrad: result(e): e is not an output of this compiled graph");
+    using S = shape_of_t<E>;
+    T* p = arena_.get() + graph_type::template offset_of<E>;
+    if constexpr (S::rank == 0)
+      return *p;
+    else
+      return xt::adapt(p, S::size, xt::no_ownership(), S::dims);
+  }
+
+ private:
+  using first_output = boost::mp11::mp_first<ir::mp_list<Outputs...>>;
+
+  template <class... Ns>
+  void check_bound(ir::mp_list<Ns...>) const {
+    std::size_t i = 0;
+    (check_one<Ns>(i++), ...);
+  }
+  template <class N>
+  void check_one(std::size_t i) const {
+    if constexpr (requires { typename N::ctgrad_leaf_tag; })
+      if (!bound_[i])
+        throw std::logic_error("ctgrad: leaf '" + std::string(N::name) +
+                               "' has no value: bind it or feed it before eval");
+  }
+
+  std::unique_ptr<T[]> arena_;
+  std::array<bool, graph_type::size> bound_{};
+};
+
+/// `compile<float>(out1, out2...)`: plans the forward graph of the outputs for element type `T`.
+template <class T = float, expression... Outputs>
+auto compile(Outputs...) {
+  static_assert(sizeof...(Outputs) > 0, "ctgrad: compile(outputs...) needs at least one output");
+  return compiled_graph<T, Outputs...>{};
+}
+
+}  // namespace ctgrad
+
+#endif

@@ -1,0 +1,68 @@
+// evaluate: forward evaluation of a small graph, usable in constant expressions.
+#ifndef CTGRAD_EXEC_EVALUATE_HPP
+#define CTGRAD_EXEC_EVALUATE_HPP
+
+#include <array>
+#include <cstddef>
+
+#include <ctgrad/exec/feed.hpp>
+#include <ctgrad/exec/run.hpp>
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ir/graph.hpp>
+
+namespace ctgrad {
+
+namespace detail {
+template <class G, class... Feeds>
+struct check_all_fed {
+  template <class N>
+  static constexpr bool fed = !requires { typename N::ctgrad_leaf_tag; } ||
+                              (__is_same(N, typename Feeds::leaf_type) || ...);
+  template <class... Ns>
+  static constexpr bool all(ir::mp_list<Ns...>) {
+    return (fed<Ns> && ...);
+  }
+  static constexpr bool ok = all(typename G::nodes{});
+  static_assert(ok, "ctgrad: evaluate(e, feeds...) needs one feed for every leaf of e");
+};
+template <class G, class Feed>
+struct check_feed_in_graph {
+  static constexpr bool ok = G::template contains<typename Feed::leaf_type>;
+  static_assert(ok, "ctgrad: feed/bind: this leaf is not part of the graph being evaluated");
+};
+}  // namespace detail
+
+/// Evaluates `e` in element type `T` with every leaf fed: `evaluate<double>(f, feed(x, 1.0), ...)`.
+/// Returns a `T` for a scalar result, else a row-major `std::array<T, size>`. Works in constant
+/// expressions, so a seed value can be a `static_assert` (the arena lives on the stack: small graphs).
+template <class T, expression E, class... Feeds>
+constexpr auto evaluate(E, const Feeds&... feeds) {
+  using S = shape_of_t<E>;
+  using result = std::conditional_t<S::rank == 0, T, std::array<T, S::size>>;
+  if constexpr (is_error_v<E>) {
+    return result{};
+  } else {
+    using G = ir::graph<E>;
+    if constexpr (!(detail::check_feed_in_graph<G, Feeds>::ok && ...) || !detail::check_all_fed<G, Feeds...>::ok) {
+      return result{};
+    } else {
+      std::array<T, G::arena_size> arena{};
+      (detail::load_leaf<typename Feeds::leaf_type>(arena.data() + G::template offset_of<typename Feeds::leaf_type>,
+                                                    feeds.get()),
+       ...);
+      exec::run<G>(arena.data());
+      constexpr std::size_t out = G::template offset_of<E>;
+      if constexpr (S::rank == 0) {
+        return arena[out];
+      } else {
+        result r{};
+        for (std::size_t i = 0; i < S::size; ++i) r[i] = arena[out + i];
+        return r;
+      }
+    }
+  }
+}
+
+}  // namespace ctgrad
+
+#endif

@@ -1,0 +1,113 @@
+// feed: data for one leaf, and the checked copy of that data into a graph's arena.
+#ifndef CTGRAD_EXEC_FEED_HPP
+#define CTGRAD_EXEC_FEED_HPP
+
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <ctgrad/expr/leaf.hpp>
+#include <ctgrad/shape/shape.hpp>
+
+namespace ctgrad {
+
+/// Data for leaf `Leaf`: held by value for scalars and std::array (so constexpr feeds need no
+/// storage elsewhere), by pointer for containers (which must outlive the call they are fed to).
+template <class Leaf, class Data>
+struct feed_t {
+  using leaf_type = Leaf;
+  static constexpr bool by_value = std::is_arithmetic_v<Data>;
+  std::conditional_t<by_value, Data, const Data*> data;
+  constexpr const Data& get() const noexcept {
+    if constexpr (by_value)
+      return data;
+    else
+      return *data;
+  }
+};
+template <class Leaf, class U, std::size_t N>
+struct feed_t<Leaf, std::array<U, N>> {
+  using leaf_type = Leaf;
+  std::array<U, N> data;
+  constexpr const std::array<U, N>& get() const noexcept { return data; }
+};
+
+/// `feed(x, data)`: a scalar, a std::array of the leaf's size (row-major), an xtensor container of
+/// the leaf's shape, or a contiguous container (std::vector) of the leaf's size.
+template <leaf_expression L, class Data>
+constexpr feed_t<L, Data> feed(L, const Data& data) noexcept {
+  if constexpr (std::is_arithmetic_v<Data> || requires { std::tuple_size<Data>::value; })
+    return {data};
+  else
+    return {&data};
+}
+
+namespace detail {
+template <class Leaf, std::size_t Got>
+struct check_feed_size {
+  static_assert(Got == Leaf::shape_type::size,
+                "ctgrad: feed/bind: the data's compile-time size differs from the leaf's shape");
+  static constexpr bool ok = Got == Leaf::shape_type::size;
+};
+
+/// Compile-time shape of a container type, if it has one (specialised for fixed-shape xtensor
+/// containers where xtensor is included).
+template <class C>
+struct static_shape {
+  static constexpr bool known = false;
+};
+
+template <class Leaf>
+std::string leaf_shape_string() {
+  return shape_string(Leaf::shape_type::dims);
+}
+
+[[noreturn]] inline void throw_bind_error(std::string_view leaf, const std::string& expected,
+                                          const std::string& found) {
+  throw std::invalid_argument("ctgrad: bind(" + std::string(leaf) + "): expected shape " + expected +
+                              ", got " + found);
+}
+
+/// Copies `data` into `dst` (Leaf's buffer), converting the element type, after checking its size or
+/// shape: at compile time when the container's size is a constant, else at run time (throws
+/// std::invalid_argument naming the leaf and both shapes).
+template <class Leaf, class T, class Data>
+constexpr void load_leaf(T* dst, const Data& data) {
+  using S = typename Leaf::shape_type;
+  if constexpr (std::is_arithmetic_v<Data>) {
+    if constexpr (check_feed_size<Leaf, 1>::ok) dst[0] = static_cast<T>(data);
+  } else if constexpr (requires { std::tuple_size<Data>::value; }) {
+    if constexpr (check_feed_size<Leaf, std::tuple_size<Data>::value>::ok)
+      for (std::size_t i = 0; i < S::size; ++i) dst[i] = static_cast<T>(data[i]);
+  } else if constexpr (requires { data.shape(); }) {
+    if constexpr (static_shape<Data>::known) {
+      static_assert(static_shape<Data>::template matches<S>,
+                    "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+    } else {
+      const auto& sh = data.shape();
+      bool same = std::size(sh) == S::rank;
+      for (std::size_t i = 0; same && i < S::rank; ++i) same = static_cast<std::size_t>(sh[i]) == S::dims[i];
+      if (!same) throw_bind_error(Leaf::name, shape_string(S::dims), shape_string(sh));
+    }
+    std::size_t i = 0;
+    for (auto it = data.begin(); it != data.end(); ++it) dst[i++] = static_cast<T>(*it);
+  } else {
+    static_assert(requires { std::size(data); std::data(data); },
+                  "ctgrad: feed/bind: data must be a scalar, std::array, xtensor container or contiguous range");
+    if (std::size(data) != S::size)
+      throw std::invalid_argument("ctgrad: bind(" + std::string(Leaf::name) + "): expected " +
+                                  std::to_string(S::size) + " values for shape " + shape_string(S::dims) +
+                                  ", got " + std::to_string(std::size(data)));
+    const auto* p = std::data(data);
+    for (std::size_t k = 0; k < S::size; ++k) dst[k] = static_cast<T>(p[k]);
+  }
+}
+}  // namespace detail
+
+}  // namespace ctgrad
+
+#endif

@@ -1,0 +1,39 @@
+// Leaves: named inputs (fed per evaluation) and parameters (bound once and kept).
+#ifndef CTGRAD_EXPR_LEAF_HPP
+#define CTGRAD_EXPR_LEAF_HPP
+
+#include <cstddef>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/expr/fixed_string.hpp>
+#include <ctgrad/shape/shape.hpp>
+
+namespace ctgrad {
+
+enum class leaf_kind { input, param };
+
+/// A named leaf of the graph. Its name is part of its type, so two leaves never merge by accident.
+template <leaf_kind Kind, fixed_string Name, class Shape>
+struct leaf {
+  using ctgrad_expression_tag = void;
+  using ctgrad_leaf_tag = void;
+  using shape_type = Shape;
+  static constexpr leaf_kind kind = Kind;
+  static constexpr std::string_view name = Name.view();
+};
+
+template <class T>
+concept leaf_expression = expression<T> && requires { typename T::ctgrad_leaf_tag; };
+
+/// `input<"x", 784, 32>`: data fed at each evaluation (784 features, batch of 32).
+template <fixed_string Name, std::size_t... Dims>
+inline constexpr leaf<leaf_kind::input, Name, shape<Dims...>> input{};
+
+/// `param<"W1", 128, 784>`: a trainable parameter, bound once and kept between evaluations.
+template <fixed_string Name, std::size_t... Dims>
+inline constexpr leaf<leaf_kind::param, Name, shape<Dims...>> param{};
+
+}  // namespace ctgrad
+
+#endif

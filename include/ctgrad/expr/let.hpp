@@ -1,0 +1,57 @@
+// let: a named intermediate that later nodes refer to by a short handle, which keeps types shallow.
+#ifndef CTGRAD_EXPR_LET_HPP
+#define CTGRAD_EXPR_LET_HPP
+
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/expr/fixed_string.hpp>
+#include <ctgrad/ir/collect.hpp>
+
+namespace ctgrad {
+
+/// Base of every let handle. `definition` is the expression the handle names; `nodes` is its
+/// deduplicated node list, computed here, when the handle is declared, so later graphs splice it
+/// instead of walking back through every earlier layer (compile cost stays linear in depth).
+template <fixed_string Name, expression Def>
+struct let_node {
+  using ctgrad_expression_tag = void;
+  using ctgrad_let_tag = void;
+  using definition = Def;
+  using shape_type = typename Def::shape_type;
+  using nodes = ir::collect_t<Def>;
+  static constexpr std::string_view name = Name.view();
+};
+
+/// Base of `CTGRAD_LET` handles. It names no other type, so argument-dependent lookup on a handle
+/// does not wander back through every earlier layer (that made compile time quadratic in depth).
+struct let_tag_base {
+  using ctgrad_expression_tag = void;
+  using ctgrad_let_tag = void;
+};
+
+template <class T>
+concept let_expression = expression<T> && requires { typename T::ctgrad_let_tag; };
+
+/// `let<"h">(e)`: names `e` for printing and planning. Its type still spells out `e`; to cut the
+/// type itself at a layer boundary, declare the handle with `CTGRAD_LET`.
+template <fixed_string Name, expression E>
+constexpr let_node<Name, E> let(E) noexcept {
+  return {};
+}
+
+}  // namespace ctgrad
+
+/// `CTGRAD_LET(h1, relu(W1 * x + b1));` declares `h1`, a handle whose type is the short struct
+/// `h1_let`, named "h1" in printed formulas. Later expressions that use `h1` carry `h1_let` in
+/// their types instead of the whole subtree: use it at layer boundaries of deep networks.
+#define CTGRAD_LET(name, ...)                                                   \
+  struct name##_let : ::ctgrad::let_tag_base {                                  \
+    using definition = decltype(__VA_ARGS__);                                   \
+    using shape_type = typename definition::shape_type;                         \
+    using nodes = ::ctgrad::ir::collect_t<definition>;                          \
+    static constexpr ::std::string_view name = #name;                           \
+  };                                                                            \
+  [[maybe_unused]] constexpr name##_let name {}
+
+#endif

@@ -1,0 +1,30 @@
+// abs: elementwise absolute value.
+#ifndef CTGRAD_OPS_ABS_HPP
+#define CTGRAD_OPS_ABS_HPP
+
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/unary.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: elementwise absolute value.
+struct abs : detail::unary_elementwise<abs> {
+  static constexpr std::string_view name = "abs";
+  template <class T>
+  static constexpr T apply(T x) noexcept {
+    return x < T(0) ? -x : x;
+  }
+};
+}  // namespace ops
+
+/// `abs(a)`: elementwise absolute value.
+template <expression A>
+constexpr auto abs(A) noexcept {
+  return ctgrad::detail::make_node<ops::abs, ctgrad::detail::no_check, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

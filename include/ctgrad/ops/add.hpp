@@ -1,0 +1,43 @@
+// add: elementwise sum with broadcasting, spelled `a + b`.
+#ifndef CTGRAD_OPS_ADD_HPP
+#define CTGRAD_OPS_ADD_HPP
+
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/shape/broadcast.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a + b.
+struct add : detail::binary_elementwise<add> {
+  static constexpr std::string_view name = "add";
+  static constexpr std::string_view symbol = "+";
+  template <class T>
+  static constexpr T apply(T a, T b) noexcept {
+    return a + b;
+  }
+};
+}  // namespace ops
+
+namespace detail {
+template <class A, class B>
+struct add_check {
+  static_assert(broadcastable_v<A, B>,
+                "ctgrad: add(a, b) needs broadcastable shapes: aligned from the first axis, each pair of dims equal or 1");
+  static constexpr bool ok = broadcastable_v<A, B>;
+};
+}  // namespace detail
+
+/// `operator+`: elementwise sum; a scalar or a shorter shape broadcasts.
+template <expression A, expression B>
+constexpr auto operator+(A, B) noexcept {
+  return detail::make_node<ops::add, detail::add_check<shape_of_t<A>, shape_of_t<B>>, A, B>();
+}
+
+CTGRAD_REFUSE_PLAIN_NUMBER(+)
+
+}  // namespace ctgrad
+
+#endif

@@ -1,0 +1,90 @@
+// Shared machinery of binary elementwise ops: broadcast shape rule, broadcast forward loop, and the
+// message for plain numbers used as operands.
+#ifndef CTGRAD_OPS_DETAIL_BINARY_HPP
+#define CTGRAD_OPS_DETAIL_BINARY_HPP
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <type_traits>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/shape/broadcast.hpp>
+
+namespace ctgrad {
+namespace ops::detail {
+
+/// CRTP base: `Op` provides `symbol` and `static constexpr T apply(T, T)`.
+template <class Op>
+struct binary_elementwise {
+  template <class A, class B>
+  using shape_t = broadcast_t<A, B>;
+
+  template <class T, class Out, class A, class B>
+  static constexpr void forward(T* out, const T* a, const T* b) noexcept {
+    if constexpr (A::size == Out::size && B::size == Out::size) {
+      for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(a[i], b[i]);
+    } else if constexpr (B::size == 1 && A::size == Out::size) {
+      const T s = b[0];
+      for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(a[i], s);
+    } else if constexpr (A::size == 1 && B::size == Out::size) {
+      const T s = a[0];
+      for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(s, b[i]);
+    } else {
+      // General broadcast: walk the output row-major, advancing each operand by its own strides.
+      constexpr std::size_t R = Out::rank;
+      constexpr auto sa = ctgrad::detail::broadcast_strides<A, Out>();
+      constexpr auto sb = ctgrad::detail::broadcast_strides<B, Out>();
+      std::array<std::size_t, R> idx{};
+      std::size_t ia = 0, ib = 0;
+      for (std::size_t k = 0; k < Out::size; ++k) {
+        out[k] = Op::apply(a[ia], b[ib]);
+        for (std::size_t d = R; d-- > 0;) {
+          ++idx[d];
+          ia += sa[d];
+          ib += sb[d];
+          if (idx[d] < Out::dims[d]) break;
+          ia -= sa[d] * Out::dims[d];
+          ib -= sb[d] * Out::dims[d];
+          idx[d] = 0;
+        }
+      }
+    }
+  }
+
+  static std::string print(const std::string& a, const std::string& b) {
+    return "(" + a + " " + std::string(Op::symbol) + " " + b + ")";
+  }
+};
+
+}  // namespace ops::detail
+
+namespace detail {
+template <class N>
+struct plain_number_check {
+  static_assert(!std::is_arithmetic_v<N>,
+                "ctgrad: a plain number in an expression must be a compile-time constant: "
+                "write 2_c (using namespace ctgrad::literals) or scalar_c<2>");
+  static constexpr bool ok = false;
+};
+}  // namespace detail
+
+/// A plain C++ number next to an expression is not part of the graph's type, so it is refused
+/// with one message (use `2_c`); these overloads exist only to say so.
+template <class N>
+concept plain_number = std::is_arithmetic_v<N>;
+
+}  // namespace ctgrad
+
+/// Declares `a OP n` and `n OP a` for plain numbers `n`, which fail with the plain-number message.
+#define CTGRAD_REFUSE_PLAIN_NUMBER(OP)                                                          \
+  template <::ctgrad::expression A, ::ctgrad::plain_number N>                                  \
+  constexpr auto operator OP(A, N) noexcept {                                                   \
+    return ::ctgrad::detail::make_node<void, ::ctgrad::detail::plain_number_check<N>, A>();    \
+  }                                                                                             \
+  template <::ctgrad::plain_number N, ::ctgrad::expression A>                                  \
+  constexpr auto operator OP(N, A) noexcept {                                                   \
+    return ::ctgrad::detail::make_node<void, ::ctgrad::detail::plain_number_check<N>, A>();    \
+  }
+
+#endif

@@ -1,0 +1,29 @@
+// Shared machinery of unary elementwise ops: shape rule (identity) and the forward loop.
+#ifndef CTGRAD_OPS_DETAIL_UNARY_HPP
+#define CTGRAD_OPS_DETAIL_UNARY_HPP
+
+#include <cstddef>
+#include <string>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/math.hpp>
+
+namespace ctgrad::ops::detail {
+
+/// CRTP base: `Op` provides `name` and `static constexpr T apply(T)`.
+template <class Op>
+struct unary_elementwise {
+  template <class S>
+  using shape_t = S;
+
+  template <class T, class Out, class In>
+  static constexpr void forward(T* out, const T* in) noexcept {
+    for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(in[i]);
+  }
+
+  static std::string print(const std::string& a) { return std::string(Op::name) + "(" + a + ")"; }
+};
+
+}  // namespace ctgrad::ops::detail
+
+#endif

@@ -1,0 +1,30 @@
+// exp: elementwise natural exponential.
+#ifndef CTGRAD_OPS_EXP_HPP
+#define CTGRAD_OPS_EXP_HPP
+
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/unary.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: elementwise natural exponential.
+struct exp : detail::unary_elementwise<exp> {
+  static constexpr std::string_view name = "exp";
+  template <class T>
+  static constexpr T apply(T x) noexcept {
+    return math::exp(x);
+  }
+};
+}  // namespace ops
+
+/// `exp(a)`: elementwise natural exponential.
+template <expression A>
+constexpr auto exp(A) noexcept {
+  return ctgrad::detail::make_node<ops::exp, ctgrad::detail::no_check, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

@@ -1,0 +1,48 @@
+// log_softmax: the logarithm of softmax, as z - logsumexp(z) along the class axis (axis 0 by default: features first, batch last).
+#ifndef CTGRAD_OPS_LOG_SOFTMAX_HPP
+#define CTGRAD_OPS_LOG_SOFTMAX_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/softmax_kernel.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: the logarithm of softmax, as z - logsumexp(z) along `Axis`, computed stably.
+template <std::size_t Axis>
+struct log_softmax {
+  static constexpr std::string_view name = "log_softmax";
+  template <class A>
+  using shape_t = A;
+  template <class T, class Out, class A>
+  static constexpr void forward(T* out, const T* a) noexcept {
+    detail::softmax_along<true, Axis, T, A>(out, a);
+  }
+  static std::string print(const std::string& a) {
+    return Axis == 0 ? "log_softmax(" + a + ")" : "log_softmax<" + std::to_string(Axis) + ">(" + a + ")";
+  }
+};
+}  // namespace ops
+
+namespace detail {
+template <class S, int Axis>
+struct log_softmax_check {
+  static_assert(Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank,
+                "ctgrad: log_softmax<axis>(a) needs 0 <= axis < rank of a (the class axis is 0)");
+  static constexpr bool ok = Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank;
+};
+}  // namespace detail
+
+/// `log_softmax(z)` along axis 0 (the class axis), or `log_softmax<Axis>(z)`.
+template <int Axis = 0, expression A>
+constexpr auto log_softmax(A) noexcept {
+  return detail::make_node<ops::log_softmax<static_cast<std::size_t>(Axis < 0 ? 0 : Axis)>,
+                           detail::log_softmax_check<shape_of_t<A>, Axis>, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

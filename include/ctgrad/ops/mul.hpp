@@ -1,0 +1,49 @@
+// mul: elementwise product (Hadamard) with broadcasting, spelled `a % b`.
+#ifndef CTGRAD_OPS_MUL_HPP
+#define CTGRAD_OPS_MUL_HPP
+
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/shape/broadcast.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a * b.
+struct mul : detail::binary_elementwise<mul> {
+  static constexpr std::string_view name = "mul";
+  static constexpr std::string_view symbol = "⊙";
+  template <class T>
+  static constexpr T apply(T a, T b) noexcept {
+    return a * b;
+  }
+};
+}  // namespace ops
+
+namespace detail {
+template <class A, class B>
+struct mul_check {
+  static_assert(broadcastable_v<A, B>,
+                "ctgrad: mul(a, b) needs broadcastable shapes: aligned from the first axis, each pair of dims equal or 1");
+  static constexpr bool ok = broadcastable_v<A, B>;
+};
+}  // namespace detail
+
+/// `mul`: elementwise product (Hadamard); a scalar or a shorter shape broadcasts.
+template <expression A, expression B>
+constexpr auto mul(A, B) noexcept {
+  return detail::make_node<ops::mul, detail::mul_check<shape_of_t<A>, shape_of_t<B>>, A, B>();
+}
+
+/// `a % b`: the same elementwise product (`*` between two tensors is the matrix product).
+template <expression A, expression B>
+constexpr auto operator%(A a, B b) noexcept {
+  return mul(a, b);
+}
+
+CTGRAD_REFUSE_PLAIN_NUMBER(%)
+
+}  // namespace ctgrad
+
+#endif

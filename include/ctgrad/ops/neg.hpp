@@ -1,0 +1,32 @@
+// neg: elementwise negation, spelled `-a`.
+#ifndef CTGRAD_OPS_NEG_HPP
+#define CTGRAD_OPS_NEG_HPP
+
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/unary.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: -x.
+struct neg : detail::unary_elementwise<neg> {
+  static constexpr std::string_view name = "neg";
+  template <class T>
+  static constexpr T apply(T x) noexcept {
+    return -x;
+  }
+  static std::string print(const std::string& a) { return "-" + a; }
+};
+}  // namespace ops
+
+/// `-a`: elementwise negation.
+template <expression A>
+constexpr auto operator-(A) noexcept {
+  return detail::make_node<ops::neg, detail::no_check, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

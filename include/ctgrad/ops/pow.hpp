@@ -1,0 +1,55 @@
+// pow: elementwise power with a compile-time constant exponent.
+#ifndef CTGRAD_OPS_POW_HPP
+#define CTGRAD_OPS_POW_HPP
+
+#include <bit>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/constant.hpp>
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/unary.hpp>
+#include <ctgrad/print/number.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: x^p for the constant p whose bits are `PBits`.
+template <std::uint64_t PBits>
+struct pow : detail::unary_elementwise<pow<PBits>> {
+  static constexpr std::string_view name = "pow";
+  static constexpr double exponent = std::bit_cast<double>(PBits);
+  template <class T>
+  static constexpr T apply(T x) noexcept {
+    return math::pow(x, static_cast<T>(exponent));
+  }
+  static std::string print(const std::string& a) { return a + "^" + format_number(exponent); }
+};
+}  // namespace ops
+
+namespace detail {
+template <class P>
+struct pow_check {
+  static_assert(constant_expression<P>,
+                "ctgrad: pow(a, p) needs a compile-time constant exponent such as 3_c or scalar_c<1, 2>");
+  static constexpr bool ok = constant_expression<P>;
+};
+template <class P>
+struct pow_exponent_bits {
+  static constexpr std::uint64_t value = 0;
+};
+template <std::uint64_t Bits>
+struct pow_exponent_bits<constant<Bits>> {
+  static constexpr std::uint64_t value = Bits;
+};
+}  // namespace detail
+
+/// `pow(a, 3_c)`: elementwise power with a constant exponent.
+template <expression A, expression P>
+constexpr auto pow(A, P) noexcept {
+  return detail::make_node<ops::pow<detail::pow_exponent_bits<P>::value>, detail::pow_check<P>, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

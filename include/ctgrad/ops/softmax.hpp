@@ -1,0 +1,48 @@
+// softmax: the normalised exponential along the class axis (axis 0 by default: features first, batch last).
+#ifndef CTGRAD_OPS_SOFTMAX_HPP
+#define CTGRAD_OPS_SOFTMAX_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/softmax_kernel.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: the operand's shape. Forward: the normalised exponential along `Axis`, computed stably.
+template <std::size_t Axis>
+struct softmax {
+  static constexpr std::string_view name = "softmax";
+  template <class A>
+  using shape_t = A;
+  template <class T, class Out, class A>
+  static constexpr void forward(T* out, const T* a) noexcept {
+    detail::softmax_along<false, Axis, T, A>(out, a);
+  }
+  static std::string print(const std::string& a) {
+    return Axis == 0 ? "softmax(" + a + ")" : "softmax<" + std::to_string(Axis) + ">(" + a + ")";
+  }
+};
+}  // namespace ops
+
+namespace detail {
+template <class S, int Axis>
+struct softmax_check {
+  static_assert(Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank,
+                "ctgrad: softmax<axis>(a) needs 0 <= axis < rank of a (the class axis is 0)");
+  static constexpr bool ok = Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank;
+};
+}  // namespace detail
+
+/// `softmax(z)` along axis 0 (the class axis), or `softmax<Axis>(z)`.
+template <int Axis = 0, expression A>
+constexpr auto softmax(A) noexcept {
+  return detail::make_node<ops::softmax<static_cast<std::size_t>(Axis < 0 ? 0 : Axis)>,
+                           detail::softmax_check<shape_of_t<A>, Axis>, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

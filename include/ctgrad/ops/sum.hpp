@@ -1,0 +1,75 @@
+// sum: sum over all elements, or over one axis.
+#ifndef CTGRAD_OPS_SUM_HPP
+#define CTGRAD_OPS_SUM_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/axis.hpp>
+#include <ctgrad/shape/shape.hpp>
+
+namespace ctgrad {
+namespace ops {
+/// Shape rule: [] (a scalar). Forward: the sum of every element.
+struct sum_all {
+  static constexpr std::string_view name = "sum";
+  template <class A>
+  using shape_t = shape<>;
+  template <class T, class Out, class A>
+  static constexpr void forward(T* out, const T* a) noexcept {
+    T acc = T(0);
+    for (std::size_t i = 0; i < A::size; ++i) acc += a[i];
+    out[0] = acc;
+  }
+  static std::string print(const std::string& a) { return "sum(" + a + ")"; }
+};
+
+/// Shape rule: the operand's shape without axis `Axis`. Forward: the sum along that axis.
+template <std::size_t Axis>
+struct sum_axis {
+  static constexpr std::string_view name = "sum";
+  template <class A>
+  using shape_t = remove_axis_t<A, Axis>;
+  template <class T, class Out, class A>
+  static constexpr void forward(T* out, const T* a) noexcept {
+    using s = detail::axis_split<A, Axis>;
+    for (std::size_t o = 0; o < s::outer; ++o)
+      for (std::size_t i = 0; i < s::inner; ++i) {
+        T acc = T(0);
+        for (std::size_t k = 0; k < s::n; ++k) acc += a[(o * s::n + k) * s::inner + i];
+        out[o * s::inner + i] = acc;
+      }
+  }
+  static std::string print(const std::string& a) {
+    return "sum<" + std::to_string(Axis) + ">(" + a + ")";
+  }
+};
+}  // namespace ops
+
+namespace detail {
+template <class S, int Axis>
+struct sum_axis_check {
+  static_assert(Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank,
+                "ctgrad: sum<axis>(a) needs 0 <= axis < rank of a");
+  static constexpr bool ok = Axis >= 0 && static_cast<std::size_t>(Axis) < S::rank;
+};
+}  // namespace detail
+
+/// `sum(a)`: the sum of all elements, a scalar.
+template <expression A>
+constexpr auto sum(A) noexcept {
+  return detail::make_node<ops::sum_all, detail::no_check, A>();
+}
+
+/// `sum<Axis>(a)`: the sum along `Axis`, which is removed from the shape.
+template <int Axis, expression A>
+constexpr auto sum(A) noexcept {
+  return detail::make_node<ops::sum_axis<static_cast<std::size_t>(Axis < 0 ? 0 : Axis)>,
+                           detail::sum_axis_check<shape_of_t<A>, Axis>, A>();
+}
+
+}  // namespace ctgrad
+
+#endif

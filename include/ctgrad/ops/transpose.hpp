@@ -1,0 +1,58 @@
+// transpose: swaps the two axes of a matrix.
+#ifndef CTGRAD_OPS_TRANSPOSE_HPP
+#define CTGRAD_OPS_TRANSPOSE_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <ctgrad/expr/expression.hpp>
+#include <ctgrad/shape/shape.hpp>
+
+namespace ctgrad {
+
+namespace detail {
+template <class S>
+struct transpose_shape {
+  using type = shape<>;
+};
+template <std::size_t M, std::size_t N>
+struct transpose_shape<shape<M, N>> {
+  using type = shape<N, M>;
+};
+
+template <class S>
+struct transpose_check {
+  static_assert(S::rank == 2, "ctgrad: transpose(a) needs a matrix (rank 2)");
+  static constexpr bool ok = S::rank == 2;
+};
+}  // namespace detail
+
+namespace ops {
+/// Shape rule: [m x n] -> [n x m].
+struct transpose {
+  static constexpr std::string_view name = "transpose";
+
+  template <class A>
+  using shape_t = typename ctgrad::detail::transpose_shape<A>::type;
+
+  template <class T, class Out, class A>
+  static constexpr void forward(T* out, const T* a) noexcept {
+    constexpr std::size_t m = A::dims[0], n = A::dims[1];
+    for (std::size_t i = 0; i < m; ++i)
+      for (std::size_t j = 0; j < n; ++j) out[j * m + i] = a[i * n + j];
+  }
+
+  static std::string print(const std::string& a) { return a + "ᵀ"; }
+};
+}  // namespace ops
+
+/// `transpose(A)`: Aᵀ.
+template <expression A>
+constexpr auto transpose(A) noexcept {
+  return detail::make_node<ops::transpose, detail::transpose_check<shape_of_t<A>>, A>();
+}
+
+}  // namespace ctgrad
+
+#endif
