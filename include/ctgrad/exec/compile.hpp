@@ -49,7 +49,7 @@ class compiled_graph {
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
     if constexpr (graph_type::template contains<L>) {
       detail::load_leaf<L>(arena_.get() + graph_type::template offset_of<L>, data);
-      bound_[graph_type::template index_of<L>] = true;
+      bound_[graph_type::template atom_index<L>] = true;
     }
     return *this;
   }
@@ -59,7 +59,7 @@ class compiled_graph {
   template <class... Feeds>
   auto eval(const Feeds&... feeds) {
     (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
-    check_bound(typename graph_type::nodes{});
+    check_bound();
     exec::run<graph_type>(arena_.get());
     return result(first_output{});
   }
@@ -80,21 +80,15 @@ class compiled_graph {
  private:
   using first_output = boost::mp11::mp_first<ir::mp_list<Outputs...>>;
 
-  template <class... Ns>
-  void check_bound(ir::mp_list<Ns...>) const {
-    std::size_t i = 0;
-    (check_one<Ns>(i++), ...);
-  }
-  template <class N>
-  void check_one(std::size_t i) const {
-    if constexpr (requires { typename N::ctgrad_leaf_tag; })
-      if (!bound_[i])
-        throw std::logic_error("ctgrad: leaf '" + std::string(N::name) +
+  void check_bound() const {
+    for (std::size_t i = 0; i < graph_type::n_atoms; ++i)
+      if (!graph_type::atoms[i].is_constant && !bound_[i])
+        throw std::logic_error("ctgrad: leaf '" + std::string(graph_type::atoms[i].name) +
                                "' has no value: bind it or feed it before eval");
   }
 
   std::unique_ptr<T[]> arena_;
-  std::array<bool, graph_type::size> bound_{};
+  std::array<bool, graph_type::n_atoms> bound_{};
 };
 
 /// `compile<float>(out1, out2...)`: plans the forward graph of the outputs for element type `T`.

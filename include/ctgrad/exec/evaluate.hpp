@@ -15,14 +15,13 @@ namespace ctgrad {
 namespace detail {
 template <class G, class... Feeds>
 struct check_all_fed {
-  template <class N>
-  static constexpr bool fed = !requires { typename N::ctgrad_leaf_tag; } ||
-                              (__is_same(N, typename Feeds::leaf_type) || ...);
-  template <class... Ns>
-  static constexpr bool all(ir::mp_list<Ns...>) {
-    return (fed<Ns> && ...);
-  }
-  static constexpr bool ok = all(typename G::nodes{});
+  static constexpr bool ok = [] {
+    std::array<bool, G::n_atoms> fed{};
+    ((fed[G::template atom_index<typename Feeds::leaf_type>] = true), ...);
+    for (std::size_t i = 0; i < G::n_atoms; ++i)
+      if (!G::atoms[i].is_constant && !fed[i]) return false;
+    return true;
+  }();
   static_assert(ok, "ctgrad: evaluate(e, feeds...) needs one feed for every leaf of e");
 };
 template <class G, class Feed>

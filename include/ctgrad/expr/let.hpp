@@ -10,16 +10,16 @@
 
 namespace ctgrad {
 
-/// Base of every let handle. `definition` is the expression the handle names; `nodes` is its
-/// deduplicated node list, computed here, when the handle is declared, so later graphs splice it
-/// instead of walking back through every earlier layer (compile cost stays linear in depth).
+/// A let handle. `definition` is the expression it names; `ctgrad_block` is that expression lowered
+/// here, once, when the handle is declared, so graphs that use the handle never walk back through
+/// earlier layers (compile cost stays linear in depth).
 template <fixed_string Name, expression Def>
 struct let_node {
   using ctgrad_expression_tag = void;
   using ctgrad_let_tag = void;
   using definition = Def;
   using shape_type = typename Def::shape_type;
-  using nodes = ir::collect_t<Def>;
+  using ctgrad_block = ir::block_t<Def>;
   static constexpr std::string_view name = Name.view();
 };
 
@@ -45,13 +45,13 @@ constexpr let_node<Name, E> let(E) noexcept {
 /// `CTGRAD_LET(h1, relu(W1 * x + b1));` declares `h1`, a handle whose type is the short struct
 /// `h1_let`, named "h1" in printed formulas. Later expressions that use `h1` carry `h1_let` in
 /// their types instead of the whole subtree: use it at layer boundaries of deep networks.
-#define CTGRAD_LET(name, ...)                                                   \
-  struct name##_let : ::ctgrad::let_tag_base {                                  \
+#define CTGRAD_LET(handle, ...)                                                   \
+  struct handle##_let : ::ctgrad::let_tag_base {                                  \
     using definition = decltype(__VA_ARGS__);                                   \
     using shape_type = typename definition::shape_type;                         \
-    using nodes = ::ctgrad::ir::collect_t<definition>;                          \
-    static constexpr ::std::string_view name = #name;                           \
+    using ctgrad_block = ::ctgrad::ir::block_t<definition>;                     \
+    static constexpr ::std::string_view name = #handle;                           \
   };                                                                            \
-  [[maybe_unused]] constexpr name##_let name {}
+  [[maybe_unused]] constexpr handle##_let handle {}
 
 #endif
