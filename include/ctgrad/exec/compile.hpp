@@ -43,11 +43,12 @@ class compiled_graph {
 
   /// Copies `data` into leaf `L` (a param or an input); it stays until bound again. Throws
   /// std::invalid_argument naming the leaf and both shapes when a run-time shape differs.
-  template <leaf_expression L, class Data>
+  template <expression L, class Data>
+    requires(leaf_expression<L> || is_error_v<L>)
   compiled_graph& bind(L, const Data& data) {
-    static_assert(graph_type::template contains<L>,
+    static_assert(is_error_v<L> || graph_type::template contains<L>,
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
-    if constexpr (graph_type::template contains<L>) {
+    if constexpr (!is_error_v<L> && graph_type::template contains<L>) {
       detail::load_leaf<L>(arena_.get() + graph_type::template offset_of<L>, data);
       bound_[graph_type::template atom_index<L>] = true;
     }
@@ -91,11 +92,34 @@ class compiled_graph {
   std::array<bool, graph_type::n_atoms> bound_{};
 };
 
+namespace detail {
+/// What compile() returns for a graph with a shape error: its one message was printed already, and
+/// this stand-in accepts the calls that follow without adding more.
+struct compiled_error {
+  static constexpr std::size_t arena_size = 0;
+  template <class... Args>
+  compiled_error& bind(Args&&...) {
+    return *this;
+  }
+  template <class... Args>
+  int eval(Args&&...) {
+    return 0;
+  }
+  template <class E>
+  int result(E) const {
+    return 0;
+  }
+};
+}  // namespace detail
+
 /// `compile<float>(out1, out2...)`: plans the forward graph of the outputs for element type `T`.
 template <class T = float, expression... Outputs>
 auto compile(Outputs...) {
   static_assert(sizeof...(Outputs) > 0, "ctgrad: compile(outputs...) needs at least one output");
-  return compiled_graph<T, Outputs...>{};
+  if constexpr ((is_error_v<Outputs> || ...))
+    return detail::compiled_error{};
+  else
+    return compiled_graph<T, Outputs...>{};
 }
 
 }  // namespace ctgrad

@@ -4,6 +4,10 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
 
 #include <ctgrad/exec/feed.hpp>
 #include <ctgrad/exec/run.hpp>
@@ -11,6 +15,10 @@
 #include <ctgrad/ir/graph.hpp>
 
 namespace ctgrad {
+
+/// The data type a feed carries.
+template <class Feed>
+using feed_data_t = typename Feed::data_type;
 
 namespace detail {
 template <class G, class... Feeds>
@@ -24,6 +32,11 @@ struct check_all_fed {
   }();
   static_assert(ok, "ctgrad: evaluate(e, feeds...) needs one feed for every leaf of e");
 };
+template <class Feed>
+struct feed_size_bad {
+  using type = std::bool_constant<!feed_size_ok<typename Feed::leaf_type, typename Feed::data_type>>;
+};
+
 template <class G, class Feed>
 struct check_feed_in_graph {
   static constexpr bool ok = G::template contains<typename Feed::leaf_type>;
@@ -38,11 +51,24 @@ template <class T, expression E, class... Feeds>
 constexpr auto evaluate(E, const Feeds&... feeds) {
   using S = shape_of_t<E>;
   using result = std::conditional_t<S::rank == 0, T, std::array<T, S::size>>;
-  if constexpr (is_error_v<E>) {
+  // Each check runs only after the ones before it passed, so a mistake prints one message.
+  if constexpr (is_error_v<E> || (is_error_v<typename Feeds::leaf_type> || ...)) {
     return result{};
   } else {
     using G = ir::graph<E>;
-    if constexpr (!(detail::check_feed_in_graph<G, Feeds>::ok && ...) || !detail::check_all_fed<G, Feeds...>::ok) {
+    if constexpr (!G::names_ok) {
+      return result{};
+    } else if constexpr (!(detail::check_feed_in_graph<G, Feeds>::ok && ...)) {
+      return result{};
+    } else if constexpr (!detail::check_all_fed<G, Feeds...>::ok) {
+      return result{};
+    } else if constexpr (!(detail::feed_size_ok<typename Feeds::leaf_type, feed_data_t<Feeds>> && ...)) {
+      // The message, from the first feed of the wrong size.
+      using first_bad = boost::mp11::mp_at<
+          ir::mp_list<Feeds...>,
+          boost::mp11::mp_find_if_q<ir::mp_list<Feeds...>, boost::mp11::mp_quote_trait<detail::feed_size_bad>>>;
+      using report [[maybe_unused]] = decltype(detail::check_feed_size<typename first_bad::leaf_type,
+                                                                        detail::static_size_v<feed_data_t<first_bad>>>::ok);
       return result{};
     } else {
       std::array<T, G::arena_size> arena{};

@@ -20,6 +20,7 @@ namespace ctgrad {
 template <class Leaf, class Data>
 struct feed_t {
   using leaf_type = Leaf;
+  using data_type = Data;
   static constexpr bool by_value = std::is_arithmetic_v<Data>;
   std::conditional_t<by_value, Data, const Data*> data;
   constexpr const Data& get() const noexcept {
@@ -32,13 +33,15 @@ struct feed_t {
 template <class Leaf, class U, std::size_t N>
 struct feed_t<Leaf, std::array<U, N>> {
   using leaf_type = Leaf;
+  using data_type = std::array<U, N>;
   std::array<U, N> data;
   constexpr const std::array<U, N>& get() const noexcept { return data; }
 };
 
 /// `feed(x, data)`: a scalar, a std::array of the leaf's size (row-major), an xtensor container of
 /// the leaf's shape, or a contiguous container (std::vector) of the leaf's size.
-template <leaf_expression L, class Data>
+template <expression L, class Data>
+  requires(leaf_expression<L> || is_error_v<L>)  // an error node: its one message was printed already
 constexpr feed_t<L, Data> feed(L, const Data& data) noexcept {
   if constexpr (std::is_arithmetic_v<Data> || requires { std::tuple_size<Data>::value; })
     return {data};
@@ -53,6 +56,24 @@ struct check_feed_size {
                 "ctgrad: feed/bind: the data's compile-time size differs from the leaf's shape");
   static constexpr bool ok = Got == Leaf::shape_type::size;
 };
+
+/// The number of values in `Data` when it is a compile-time constant (a scalar: 1; std::array: N),
+/// else 0 (a container whose size is known at run time).
+template <class Data>
+inline constexpr std::size_t static_size_v = [] {
+  if constexpr (std::is_arithmetic_v<Data>)
+    return std::size_t{1};
+  else if constexpr (requires { std::tuple_size<Data>::value; })
+    return std::tuple_size<Data>::value;
+  else
+    return std::size_t{0};
+}();
+
+/// True unless `Data`'s size is a compile-time constant that differs from the leaf's size. Read
+/// this, not check_feed_size<...>::ok: clang makes every member of a class whose static_assert
+/// failed unusable in constant expressions, which would add a second error.
+template <class Leaf, class Data>
+inline constexpr bool feed_size_ok = static_size_v<Data> == 0 || static_size_v<Data> == Leaf::shape_type::size;
 
 /// Compile-time shape of a container type, if it has one (specialised for fixed-shape xtensor
 /// containers where xtensor is included).

@@ -30,7 +30,7 @@ constexpr void run_op(T* arena, node<Op, Args...>*, std::index_sequence<A...>) {
 }
 
 template <class G, std::size_t Start, class T, class... Ns, std::size_t... K>
-constexpr void run_block(T* arena, ir::mp_list<Ns...>, std::index_sequence<K...>) {
+constexpr void run_block([[maybe_unused]] T* arena, ir::mp_list<Ns...>, std::index_sequence<K...>) {
   // Array initialisers run left to right and, unlike folds, take any number of operands.
   [[maybe_unused]] const int seq[] = {
       0, (run_op<G, Start + K>(arena, static_cast<Ns*>(nullptr), std::make_index_sequence<Ns::op_arity>{}), 0)...};

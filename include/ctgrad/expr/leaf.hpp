@@ -26,13 +26,25 @@ struct leaf {
 template <class T>
 concept leaf_expression = expression<T> && requires { typename T::ctgrad_leaf_tag; };
 
+namespace detail {
+/// The leaf, or (after the one message about its dimensions) an error node that keeps later ops
+/// silent.
+template <leaf_kind Kind, fixed_string Name, std::size_t... Dims>
+constexpr auto make_leaf() noexcept {
+  if constexpr (check_dims_positive<Dims...>::ok)
+    return leaf<Kind, Name, shape<Dims...>>{};
+  else
+    return error_node{};
+}
+}  // namespace detail
+
 /// `input<"x", 784, 32>`: data fed at each evaluation (784 features, batch of 32).
 template <fixed_string Name, std::size_t... Dims>
-inline constexpr leaf<leaf_kind::input, Name, shape<Dims...>> input{};
+inline constexpr auto input = detail::make_leaf<leaf_kind::input, Name, Dims...>();
 
 /// `param<"W1", 128, 784>`: a trainable parameter, bound once and kept between evaluations.
 template <fixed_string Name, std::size_t... Dims>
-inline constexpr leaf<leaf_kind::param, Name, shape<Dims...>> param{};
+inline constexpr auto param = detail::make_leaf<leaf_kind::param, Name, Dims...>();
 
 }  // namespace ctgrad
 

@@ -23,11 +23,14 @@ struct let_node {
   static constexpr std::string_view name = Name.view();
 };
 
-/// Base of `CTGRAD_LET` handles. It names no other type, so argument-dependent lookup on a handle
-/// does not wander back through every earlier layer (that made compile time quadratic in depth).
-struct let_tag_base {
+/// Base of `CTGRAD_LET` handles: the tags and the name. It names no other type, so
+/// argument-dependent lookup on a handle does not wander back through earlier layers, and it holds
+/// the static name so that the handle itself can be a local class (which may not have one).
+template <fixed_string Name>
+struct let_handle_base {
   using ctgrad_expression_tag = void;
   using ctgrad_let_tag = void;
+  static constexpr std::string_view name = Name.view();
 };
 
 template <class T>
@@ -45,13 +48,12 @@ constexpr let_node<Name, E> let(E) noexcept {
 /// `CTGRAD_LET(h1, relu(W1 * x + b1));` declares `h1`, a handle whose type is the short struct
 /// `h1_let`, named "h1" in printed formulas. Later expressions that use `h1` carry `h1_let` in
 /// their types instead of the whole subtree: use it at layer boundaries of deep networks.
-#define CTGRAD_LET(handle, ...)                                                   \
-  struct handle##_let : ::ctgrad::let_tag_base {                                  \
-    using definition = decltype(__VA_ARGS__);                                   \
-    using shape_type = typename definition::shape_type;                         \
-    using ctgrad_block = ::ctgrad::ir::block_t<definition>;                     \
-    static constexpr ::std::string_view name = #handle;                           \
-  };                                                                            \
+#define CTGRAD_LET(handle, ...)                                       \
+  struct handle##_let : ::ctgrad::let_handle_base<#handle> {          \
+    using definition = decltype(__VA_ARGS__);                         \
+    using shape_type = typename definition::shape_type;               \
+    using ctgrad_block = ::ctgrad::ir::block_t<definition>;           \
+  };                                                                  \
   [[maybe_unused]] constexpr handle##_let handle {}
 
 #endif

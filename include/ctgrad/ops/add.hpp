@@ -13,6 +13,7 @@ namespace ops {
 /// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a + b.
 struct add : detail::binary_elementwise<add> {
   static constexpr std::string_view name = "add";
+  static constexpr int precedence = prec::additive;
   static constexpr std::string_view symbol = "+";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {

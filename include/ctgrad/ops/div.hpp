@@ -13,6 +13,7 @@ namespace ops {
 /// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a / b.
 struct div : detail::binary_elementwise<div> {
   static constexpr std::string_view name = "div";
+  static constexpr int precedence = prec::multiplicative;
   static constexpr std::string_view symbol = "/";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {

@@ -9,6 +9,7 @@
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
 #include <ctgrad/ops/mul.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
 namespace ctgrad {
@@ -80,7 +81,11 @@ struct matmul {
       }
   }
 
-  static std::string print(const std::string& a, const std::string& b) { return a + "·" + b; }
+  template <class A, class B>
+  static constexpr std::size_t result_rank = (A::rank == 2 ? 1 : 0) + (B::rank == 2 ? 1 : 0);
+  static term print(const term& a, const term& b) {
+    return infix(a, "·", b, prec::multiplicative, (a.rank == 2 ? 1 : 0) + (b.rank == 2 ? 1 : 0));
+  }
 };
 }  // namespace ops
 

@@ -8,6 +8,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
 namespace ctgrad {
@@ -23,7 +24,7 @@ struct mean_all {
     for (std::size_t i = 0; i < A::size; ++i) acc += a[i];
     out[0] = acc / T(A::size);
   }
-  static std::string print(const std::string& a) { return "mean(" + a + ")"; }
+  static term print(const term& a) { return call("mean", a, 0); }
 };
 
 /// Shape rule: the operand's shape without axis `Axis`. Forward: the mean along that axis.
@@ -42,9 +43,7 @@ struct mean_axis {
         out[o * s::inner + i] = acc / T(s::n);
       }
   }
-  static std::string print(const std::string& a) {
-    return "mean<" + std::to_string(Axis) + ">(" + a + ")";
-  }
+  static term print(const term& a) { return call("mean<" + std::to_string(Axis) + ">", a, a.rank - 1); }
 };
 }  // namespace ops
 

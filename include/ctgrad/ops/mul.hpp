@@ -13,10 +13,16 @@ namespace ops {
 /// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a * b.
 struct mul : detail::binary_elementwise<mul> {
   static constexpr std::string_view name = "mul";
+  static constexpr int precedence = prec::multiplicative;
   static constexpr std::string_view symbol = "⊙";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a * b;
+  }
+  /// Scaling by a scalar prints as `c·a`; only a product of two tensors is the Hadamard `a ⊙ b`.
+  static term print(const term& a, const term& b) {
+    const bool scaling = a.rank == 0 || b.rank == 0;
+    return infix(a, scaling ? "·" : symbol, b, precedence, a.rank > b.rank ? a.rank : b.rank);
   }
 };
 }  // namespace ops

@@ -2,7 +2,6 @@
 #ifndef CTGRAD_OPS_NEG_HPP
 #define CTGRAD_OPS_NEG_HPP
 
-#include <string>
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
@@ -17,7 +16,7 @@ struct neg : detail::unary_elementwise<neg> {
   static constexpr T apply(T x) noexcept {
     return -x;
   }
-  static std::string print(const std::string& a) { return "-" + a; }
+  static term print(const term& a) { return {"-" + operand(a, prec::postfix), prec::prefix, a.rank}; }
 };
 }  // namespace ops
 

@@ -23,7 +23,9 @@ struct pow : detail::unary_elementwise<pow<PBits>> {
   static constexpr T apply(T x) noexcept {
     return math::pow(x, static_cast<T>(exponent));
   }
-  static std::string print(const std::string& a) { return a + "^" + format_number(exponent); }
+  static term print(const term& a) {
+    return {operand(a, prec::primary) + "^" + format_number(exponent), prec::postfix, a.rank};
+  }
 };
 }  // namespace ops
 

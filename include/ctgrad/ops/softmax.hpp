@@ -8,6 +8,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/softmax_kernel.hpp>
+#include <ctgrad/print/term.hpp>
 
 namespace ctgrad {
 namespace ops {
@@ -21,8 +22,8 @@ struct softmax {
   static constexpr void forward(T* out, const T* a) noexcept {
     detail::softmax_along<false, Axis, T, A>(out, a);
   }
-  static std::string print(const std::string& a) {
-    return Axis == 0 ? "softmax(" + a + ")" : "softmax<" + std::to_string(Axis) + ">(" + a + ")";
+  static term print(const term& a) {
+    return call(Axis == 0 ? std::string("softmax") : "softmax<" + std::to_string(Axis) + ">", a, a.rank);
   }
 };
 }  // namespace ops

@@ -8,6 +8,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
 namespace ctgrad {
@@ -23,7 +24,7 @@ struct sum_all {
     for (std::size_t i = 0; i < A::size; ++i) acc += a[i];
     out[0] = acc;
   }
-  static std::string print(const std::string& a) { return "sum(" + a + ")"; }
+  static term print(const term& a) { return call("sum", a, 0); }
 };
 
 /// Shape rule: the operand's shape without axis `Axis`. Forward: the sum along that axis.
@@ -42,9 +43,7 @@ struct sum_axis {
         out[o * s::inner + i] = acc;
       }
   }
-  static std::string print(const std::string& a) {
-    return "sum<" + std::to_string(Axis) + ">(" + a + ")";
-  }
+  static term print(const term& a) { return call("sum<" + std::to_string(Axis) + ">", a, a.rank - 1); }
 };
 }  // namespace ops
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
 namespace ctgrad {
@@ -43,7 +44,7 @@ struct transpose {
       for (std::size_t j = 0; j < n; ++j) out[j * m + i] = a[i * n + j];
   }
 
-  static std::string print(const std::string& a) { return a + "ᵀ"; }
+  static term print(const term& a) { return {operand(a, prec::primary) + "ᵀ", prec::postfix, 2}; }
 };
 }  // namespace ops
 

@@ -7,38 +7,41 @@
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/print/number.hpp>
+#include <ctgrad/print/term.hpp>
 
 namespace ctgrad {
 
 namespace detail {
 template <class Op, class... Args>
-std::string print_node(node<Op, Args...>);
+term print_node(node<Op, Args...>);
 
 template <class E>
-std::string print_term(E) {
+term print_term(E) {
+  constexpr std::size_t rank = shape_of_t<E>::rank;
   if constexpr (requires { typename E::ctgrad_leaf_tag; } || requires { typename E::ctgrad_let_tag; })
-    return std::string(E::name);
+    return {std::string(E::name), prec::primary, rank};
   else if constexpr (requires { typename E::ctgrad_constant_tag; })
-    return format_number(E::value);
+    return {format_number(E::value), E::value < 0 ? prec::additive : prec::primary, 0};
   else if constexpr (is_error_v<E>)
-    return "<error>";
+    return {"<error>", prec::primary, 0};
   else
     return print_node(E{});
 }
 template <class Op, class... Args>
-std::string print_node(node<Op, Args...>) {
+term print_node(node<Op, Args...>) {
   return Op::print(print_term(Args{})...);
 }
 }  // namespace detail
 
-/// `to_string(W * x + b)` is "(W·x + b)". A let handle prints its definition at the top level and
-/// its name inside other formulas. Walks the expression as written (lets keep that short).
+/// `to_string(W * x + b)` is "W·x + b": names of leaves and lets, the parentheses precedence needs.
+/// A let handle prints its definition at the top level and its name inside other formulas. Walks
+/// the expression as written (lets keep that short).
 template <expression E>
 std::string to_string(E e) {
   if constexpr (requires { typename E::ctgrad_let_tag; })
-    return detail::print_term(typename E::definition{});
+    return detail::print_term(typename E::definition{}).text;
   else
-    return detail::print_term(e);
+    return detail::print_term(e).text;
 }
 
 }  // namespace ctgrad

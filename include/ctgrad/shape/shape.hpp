@@ -13,6 +13,7 @@ namespace detail {
 template <std::size_t... Dims>
 struct check_dims_positive {
   static_assert(((Dims > 0) && ...), "ctgrad: shape<Dims...> needs every dimension to be at least 1");
+  static constexpr bool ok = ((Dims > 0) && ...);
 };
 }  // namespace detail
 

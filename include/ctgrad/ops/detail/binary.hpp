@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 
 namespace ctgrad {
@@ -52,8 +53,8 @@ struct binary_elementwise {
     }
   }
 
-  static std::string print(const std::string& a, const std::string& b) {
-    return "(" + a + " " + std::string(Op::symbol) + " " + b + ")";
+  static term print(const term& a, const term& b) {
+    return infix(a, Op::symbol, b, Op::precedence, a.rank > b.rank ? a.rank : b.rank);
   }
 };
 

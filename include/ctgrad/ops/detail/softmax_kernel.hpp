@@ -23,8 +23,10 @@ constexpr void softmax_along(T* out, const T* a) noexcept {
       T z = T(0);
       for (std::size_t k = 0; k < s::n; ++k) z += math::exp(a[base + k * s::inner] - mx);
       if constexpr (Log) {
-        const T lz = mx + math::log(z);
-        for (std::size_t k = 0; k < s::n; ++k) out[base + k * s::inner] = a[base + k * s::inner] - lz;
+        // (z - max) - log(sum), in this order: at logits near 1000 in float, z - (max + log(sum))
+        // would round max + log(sum) first and lose the small log term.
+        const T lz = math::log(z);
+        for (std::size_t k = 0; k < s::n; ++k) out[base + k * s::inner] = (a[base + k * s::inner] - mx) - lz;
       } else {
         for (std::size_t k = 0; k < s::n; ++k)
           out[base + k * s::inner] = math::exp(a[base + k * s::inner] - mx) / z;

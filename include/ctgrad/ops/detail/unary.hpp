@@ -3,10 +3,10 @@
 #define CTGRAD_OPS_DETAIL_UNARY_HPP
 
 #include <cstddef>
-#include <string>
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/math.hpp>
+#include <ctgrad/print/term.hpp>
 
 namespace ctgrad::ops::detail {
 
@@ -21,7 +21,7 @@ struct unary_elementwise {
     for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(in[i]);
   }
 
-  static std::string print(const std::string& a) { return std::string(Op::name) + "(" + a + ")"; }
+  static term print(const term& a) { return call(Op::name, a, a.rank); }
 };
 
 }  // namespace ctgrad::ops::detail
