@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xfixed.hpp>
@@ -48,9 +49,14 @@ class compiled_graph {
   compiled_graph& bind(L, const Data& data) {
     static_assert(is_error_v<L> || graph_type::template contains<L>,
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
-    if constexpr (!is_error_v<L> && graph_type::template contains<L>) {
-      detail::load_leaf<L>(arena_.get() + graph_type::template offset_of<L>, data);
-      bound_[graph_type::template atom_index<L>] = true;
+    if constexpr (!is_error_v<L> && !detail::feed_size_ok<L, Data>) {
+      using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
+    } else if constexpr (!is_error_v<L> && graph_type::template contains<L>) {
+      if constexpr (requires { data.shape(); })
+        if constexpr (detail::static_shape<Data>::known)
+          static_assert(detail::static_shape<Data>::template matches<shape_of_t<L>>,
+                        "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+      bind_atom(graph_type::template atom_index<L>, data);
     }
     return *this;
   }
@@ -79,6 +85,18 @@ class compiled_graph {
   }
 
  private:
+  /// The run-time half of bind: one instantiation per container type, shared by every leaf.
+  template <class Data>
+  void bind_atom(std::size_t atom, const Data& data) {
+    const auto& a = graph_type::atoms[atom];
+    T* dst = arena_.get() + graph_type::plan.offset[atom];
+    if constexpr (std::is_arithmetic_v<Data>)
+      dst[0] = static_cast<T>(data);
+    else
+      detail::load_checked(dst, data, detail::leaf_desc{a.name, a.dims, a.rank, a.size});
+    bound_[atom] = true;
+  }
+
   using first_output = boost::mp11::mp_first<ir::mp_list<Outputs...>>;
 
   void check_bound() const {

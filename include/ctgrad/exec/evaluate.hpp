@@ -67,8 +67,7 @@ constexpr auto evaluate(E, const Feeds&... feeds) {
       using first_bad = boost::mp11::mp_at<
           ir::mp_list<Feeds...>,
           boost::mp11::mp_find_if_q<ir::mp_list<Feeds...>, boost::mp11::mp_quote_trait<detail::feed_size_bad>>>;
-      using report [[maybe_unused]] = decltype(detail::check_feed_size<typename first_bad::leaf_type,
-                                                                        detail::static_size_v<feed_data_t<first_bad>>>::ok);
+      using report [[maybe_unused]] = detail::feed_size_report<typename first_bad::leaf_type, feed_data_t<first_bad>>;
       return result{};
     } else {
       std::array<T, G::arena_size> arena{};

@@ -75,6 +75,10 @@ inline constexpr std::size_t static_size_v = [] {
 template <class Leaf, class Data>
 inline constexpr bool feed_size_ok = static_size_v<Data> == 0 || static_size_v<Data> == Leaf::shape_type::size;
 
+/// Naming this type where `feed_size_ok` is false prints the one size message.
+template <class Leaf, class Data>
+using feed_size_report = decltype(check_feed_size<Leaf, static_size_v<Data>>::ok);
+
 /// Compile-time shape of a container type, if it has one (specialised for fixed-shape xtensor
 /// containers where xtensor is included).
 template <class C>
@@ -87,10 +91,54 @@ std::string leaf_shape_string() {
   return shape_string(Leaf::shape_type::dims);
 }
 
-[[noreturn]] inline void throw_bind_error(std::string_view leaf, const std::string& expected,
-                                          const std::string& found) {
-  throw std::invalid_argument("ctgrad: bind(" + std::string(leaf) + "): expected shape " + expected +
+/// What run-time checks need to know of a leaf. Passing it as a value keeps the checking and
+/// copying code one instantiation per (element type, container type), shared by every leaf: a
+/// network with hundreds of parameters compiles it once, not once per parameter.
+struct leaf_desc {
+  std::string_view name;
+  const std::size_t* dims;
+  std::size_t rank;
+  std::size_t size;
+};
+
+template <class Leaf>
+inline constexpr leaf_desc leaf_desc_v{Leaf::name, Leaf::shape_type::dims.data(), Leaf::shape_type::rank,
+                                       Leaf::shape_type::size};
+
+[[noreturn]] inline void throw_bind_error(const leaf_desc& leaf, const std::string& found) {
+  throw std::invalid_argument("ctgrad: bind(" + std::string(leaf.name) + "): expected shape " +
+                              shape_string(std::vector<std::size_t>(leaf.dims, leaf.dims + leaf.rank)) +
                               ", got " + found);
+}
+
+[[noreturn]] inline void throw_size_error(const leaf_desc& leaf, std::size_t found) {
+  throw std::invalid_argument("ctgrad: bind(" + std::string(leaf.name) + "): expected " +
+                              std::to_string(leaf.size) + " values for shape " +
+                              shape_string(std::vector<std::size_t>(leaf.dims, leaf.dims + leaf.rank)) +
+                              ", got " + std::to_string(found));
+}
+
+/// Checks a container whose size is known only at run time against `leaf`, then copies it in
+/// row-major order, converting the element type. Throws std::invalid_argument naming the leaf and
+/// both shapes; on a throw, `dst` is untouched.
+template <class T, class Data>
+void load_checked(T* dst, const Data& data, const leaf_desc& leaf) {
+  if constexpr (requires { data.shape(); }) {
+    if constexpr (!static_shape<Data>::known) {
+      const auto& sh = data.shape();
+      bool same = std::size(sh) == leaf.rank;
+      for (std::size_t i = 0; same && i < leaf.rank; ++i) same = static_cast<std::size_t>(sh[i]) == leaf.dims[i];
+      if (!same) throw_bind_error(leaf, shape_string(sh));
+    }
+    std::size_t i = 0;
+    for (auto it = data.begin(); it != data.end(); ++it) dst[i++] = static_cast<T>(*it);
+  } else {
+    static_assert(requires { std::size(data); std::data(data); },
+                  "ctgrad: feed/bind: data must be a scalar, std::array, xtensor container or contiguous range");
+    if (std::size(data) != leaf.size) throw_size_error(leaf, std::size(data));
+    const auto* p = std::data(data);
+    for (std::size_t k = 0; k < leaf.size; ++k) dst[k] = static_cast<T>(p[k]);
+  }
 }
 
 /// Copies `data` into `dst` (Leaf's buffer), converting the element type, after checking its size or
@@ -100,31 +148,16 @@ template <class Leaf, class T, class Data>
 constexpr void load_leaf(T* dst, const Data& data) {
   using S = typename Leaf::shape_type;
   if constexpr (std::is_arithmetic_v<Data>) {
-    if constexpr (check_feed_size<Leaf, 1>::ok) dst[0] = static_cast<T>(data);
+    if constexpr (feed_size_ok<Leaf, Data>) dst[0] = static_cast<T>(data);
   } else if constexpr (requires { std::tuple_size<Data>::value; }) {
-    if constexpr (check_feed_size<Leaf, std::tuple_size<Data>::value>::ok)
+    if constexpr (feed_size_ok<Leaf, Data>)
       for (std::size_t i = 0; i < S::size; ++i) dst[i] = static_cast<T>(data[i]);
-  } else if constexpr (requires { data.shape(); }) {
-    if constexpr (static_shape<Data>::known) {
-      static_assert(static_shape<Data>::template matches<S>,
-                    "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
-    } else {
-      const auto& sh = data.shape();
-      bool same = std::size(sh) == S::rank;
-      for (std::size_t i = 0; same && i < S::rank; ++i) same = static_cast<std::size_t>(sh[i]) == S::dims[i];
-      if (!same) throw_bind_error(Leaf::name, shape_string(S::dims), shape_string(sh));
-    }
-    std::size_t i = 0;
-    for (auto it = data.begin(); it != data.end(); ++it) dst[i++] = static_cast<T>(*it);
   } else {
-    static_assert(requires { std::size(data); std::data(data); },
-                  "ctgrad: feed/bind: data must be a scalar, std::array, xtensor container or contiguous range");
-    if (std::size(data) != S::size)
-      throw std::invalid_argument("ctgrad: bind(" + std::string(Leaf::name) + "): expected " +
-                                  std::to_string(S::size) + " values for shape " + shape_string(S::dims) +
-                                  ", got " + std::to_string(std::size(data)));
-    const auto* p = std::data(data);
-    for (std::size_t k = 0; k < S::size; ++k) dst[k] = static_cast<T>(p[k]);
+    if constexpr (requires { data.shape(); })
+      if constexpr (static_shape<Data>::known)
+        static_assert(static_shape<Data>::template matches<S>,
+                      "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+    load_checked(dst, data, leaf_desc_v<Leaf>);
   }
 }
 }  // namespace detail

@@ -2,59 +2,76 @@
 #ifndef CTGRAD_EXEC_RUN_HPP
 #define CTGRAD_EXEC_RUN_HPP
 
+#include <array>
 #include <bit>
 #include <cstddef>
-#include <type_traits>
 #include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ir/graph.hpp>
 
 namespace ctgrad::exec {
 
+/// One step of a program: a kernel and the arena offsets of its output and its operands.
+template <class T>
+struct step {
+  void (*kernel)(T* arena, const std::size_t* offsets) = nullptr;
+  std::size_t offsets[CTGRAD_MAX_ARITY + 1]{};
+};
+
 namespace detail {
-/// One compiled kernel per (op, element type, shapes), shared by every node that matches: identical
-/// layers reuse it instead of each inlining its own copy (which made -O2 builds of deep networks slow).
+/// The kernel of an (op, element type, shapes) combination with a uniform signature, so that a
+/// program is a table of steps: every node that matches shares it, and a graph of any depth adds
+/// table entries, not functions to compile.
 template <class Op, class T, class Out, class... In>
-[[gnu::noinline]] constexpr void kernel(T* out, const std::conditional_t<true, T, In>*... in) {
-  Op::template forward<T, Out, In...>(out, in...);
+constexpr void kernel_entry(T* arena, const std::size_t* off) {
+  [&]<std::size_t... A>(std::index_sequence<A...>) {
+    Op::template forward<T, Out, In...>(arena + off[0], (arena + off[1 + A])...);
+  }(std::index_sequence_for<In...>{});
 }
 
-template <class G, std::size_t I, class T, class Op, class... Args, std::size_t... A>
-constexpr void run_op(T* arena, node<Op, Args...>*, std::index_sequence<A...>) {
-  constexpr auto& info = G::info[I];
-  kernel<Op, T, typename node<Op, Args...>::shape_type, shape_of_t<Args>...>(
-      arena + G::plan.offset[I], (arena + G::plan.offset[info.inputs[A]])...);
-}
+template <class T, class N>
+struct kernel_of;
+template <class T, class Op, class... Args>
+struct kernel_of<T, node<Op, Args...>> {
+  static constexpr auto value = &kernel_entry<Op, T, typename node<Op, Args...>::shape_type, shape_of_t<Args>...>;
+};
 
-template <class G, std::size_t Start, class T, class... Ns, std::size_t... K>
-constexpr void run_block([[maybe_unused]] T* arena, ir::mp_list<Ns...>, std::index_sequence<K...>) {
-  // Array initialisers run left to right and, unlike folds, take any number of operands.
-  [[maybe_unused]] const int seq[] = {
-      0, (run_op<G, Start + K>(arena, static_cast<Ns*>(nullptr), std::make_index_sequence<Ns::op_arity>{}), 0)...};
-}
-
-template <class G, class T, std::size_t... B>
-constexpr void run_blocks(T* arena, std::index_sequence<B...>) {
-  using blocks = typename G::blocks;
-  [[maybe_unused]] const int seq[] = {
-      0, (run_block<G, G::block_start[B]>(
-              arena, typename boost::mp11::mp_at_c<blocks, B>::local{},
-              std::make_index_sequence<boost::mp11::mp_size<typename boost::mp11::mp_at_c<blocks, B>::local>::value>{}),
-          0)...};
+template <class T, class... Bs>
+constexpr auto kernels_of(ir::mp_list<Bs...>) {
+  return []<class... Ns>(ir::mp_list<Ns...>) {
+    return std::array<void (*)(T*, const std::size_t*), sizeof...(Ns) + 1>{kernel_of<T, Ns>::value..., nullptr};
+  }(boost::mp11::mp_append<typename Bs::local...>{});
 }
 }  // namespace detail
 
+/// The steps that evaluate graph `G` in element type `T`, in topological order (op nodes only).
+template <class G, class T>
+struct program {
+  static constexpr std::size_t n_steps = G::size - G::n_atoms;
+  static constexpr std::array<step<T>, n_steps> steps = [] {
+    constexpr auto kernels = detail::kernels_of<T>(typename G::blocks{});
+    std::array<step<T>, n_steps> s{};
+    for (std::size_t k = 0; k < n_steps; ++k) {
+      const std::size_t i = G::n_atoms + k;  // blocks follow the atoms in the IR
+      s[k].kernel = kernels[k];
+      s[k].offsets[0] = G::plan.offset[i];
+      for (std::size_t a = 0; a < G::info[i].arity; ++a) s[k].offsets[1 + a] = G::plan.offset[G::info[i].inputs[a]];
+    }
+    return s;
+  }();
+};
+
 /// Evaluates every node of graph `G` once, in topological order, reading leaves from the arena.
-/// Usable in constant expressions. One small function per node, reached by pack expansion (no
-/// recursion whose depth grows with the graph).
+/// Usable in constant expressions.
 template <class G, class T>
 constexpr void run(T* arena) {
   for (std::size_t i = 0; i < G::n_atoms; ++i)
     if (G::atoms[i].is_constant) arena[G::plan.offset[i]] = static_cast<T>(std::bit_cast<double>(G::atoms[i].bits));
-  detail::run_blocks<G>(arena, std::make_index_sequence<boost::mp11::mp_size<typename G::blocks>::value>{});
+  for (const auto& s : program<G, T>::steps) s.kernel(arena, s.offsets);
 }
 
 }  // namespace ctgrad::exec

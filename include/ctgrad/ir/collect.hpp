@@ -56,9 +56,14 @@ template <class T, class L>
 struct in_list;
 template <class T, class... Ts>
 struct in_list<T, mp_list<Ts...>> {
-  // An array, not a fold: clang limits a fold expression to 256 operands.
+  static constexpr bool value = (__is_same(T, Ts) || ...);
+};
+// Long lists: an array, since clang refuses a fold expression of more than 256 operands.
+template <class T, class... Ts>
+  requires(sizeof...(Ts) > 128)
+struct in_list<T, mp_list<Ts...>> {
   static constexpr bool value = [] {
-    constexpr bool same[] = {false, __is_same(T, Ts)...};
+    constexpr bool same[] = {__is_same(T, Ts)...};
     for (bool b : same)
       if (b) return true;
     return false;
@@ -77,10 +82,12 @@ struct push_unique<mp_list<Ts...>, T, false> {
 template <class Local, class Atoms, class Deps>
 struct state {};
 
-template <class S, class T>
+/// What a node is to the lowering: 0 an op node, 1 a let handle, 2 an atom.
+template <class T>
+inline constexpr int kind_v = let_handle<T> ? 1 : (atom<T> ? 2 : 0);
+
+template <class S, class T, int Kind = kind_v<T>>
 struct visit;
-template <class S, class T>
-using visit_t = typename visit<S, T>::type;
 
 template <class S, class... Ts>
 struct visit_all {
@@ -88,37 +95,38 @@ struct visit_all {
 };
 template <class S, class T, class... Rest>
 struct visit_all<S, T, Rest...> {
-  using type = typename visit_all<visit_t<S, T>, Rest...>::type;
+  using type = typename visit_all<typename visit<S, T>::type, Rest...>::type;
 };
 
-template <class S, class T, bool Seen>
-struct visit_op {
+template <class S, class N>
+struct push_local;
+template <class... Ls, class A, class D, class N>
+struct push_local<state<mp_list<Ls...>, A, D>, N> {
+  using type = state<mp_list<Ls..., N>, A, D>;
+};
+
+template <bool Seen, class S, class N>
+struct visit_node {
   using type = S;
 };
-template <class L, class A, class D, class Op, class... Args>
-struct visit_op<state<L, A, D>, node<Op, Args...>, false> {
-  using children = typename visit_all<state<L, A, D>, Args...>::type;
-  template <class S>
-  struct append;
-  template <class L2, class A2, class D2>
-  struct append<state<L2, A2, D2>> {
-    using type = state<boost::mp11::mp_push_back<L2, node<Op, Args...>>, A2, D2>;
-  };
-  using type = typename append<children>::type;
+template <class S, class Op, class... Args>
+struct visit_node<false, S, node<Op, Args...>> {
+  using type = typename push_local<typename visit_all<S, Args...>::type, node<Op, Args...>>::type;
 };
 
 // An op node: operands first, then the node, once.
 template <class L, class A, class D, class T>
-struct visit<state<L, A, D>, T> {
-  using type = typename visit_op<state<L, A, D>, T, in_list<T, L>::value>::type;
+struct visit<state<L, A, D>, T, 0> {
+  using type = typename visit_node<in_list<T, L>::value, state<L, A, D>, T>::type;
 };
 // A let handle: a dependency; its own block was lowered when it was declared.
-template <class L, class A, class D, let_handle T>
-struct visit<state<L, A, D>, T> {
+template <class L, class A, class D, class T>
+struct visit<state<L, A, D>, T, 1> {
   using type = state<L, A, typename push_unique<D, T>::type>;
 };
-template <class L, class A, class D, atom T>
-struct visit<state<L, A, D>, T> {
+// A leaf or a constant.
+template <class L, class A, class D, class T>
+struct visit<state<L, A, D>, T, 2> {
   using type = state<L, typename push_unique<A, T>::type, D>;
 };
 

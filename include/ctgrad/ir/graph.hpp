@@ -30,6 +30,8 @@ struct atom_info {
   node_kind kind{};
   std::size_t size = 0;
   std::uint64_t shape_key = 0;  // identifies the leaf's shape, to detect two leaves sharing a name
+  const std::size_t* dims = nullptr;  // the leaf's dimensions (static storage), for run-time messages
+  std::size_t rank = 0;
 
   constexpr bool same_key(const atom_info& o) const {
     return is_constant == o.is_constant && name == o.name && bits == o.bits;
@@ -53,10 +55,16 @@ constexpr std::uint64_t shape_key() {
 template <class T>
 constexpr atom_info atom_info_of() {
   if constexpr (requires { typename T::ctgrad_constant_tag; })
-    return {true, {}, std::bit_cast<std::uint64_t>(T::value), node_kind::constant, 1, 0};
+    return {true, {}, std::bit_cast<std::uint64_t>(T::value), node_kind::constant, 1, 0, nullptr, 0};
   else
-    return {false, T::name, 0, T::kind == leaf_kind::input ? node_kind::input : node_kind::param,
-            T::shape_type::size, shape_key<typename T::shape_type>()};
+    return {false,
+            T::name,
+            0,
+            T::kind == leaf_kind::input ? node_kind::input : node_kind::param,
+            T::shape_type::size,
+            shape_key<typename T::shape_type>(),
+            T::shape_type::dims.data(),
+            T::shape_type::rank};
 }
 
 template <class T, std::size_t I>
@@ -153,20 +161,18 @@ struct graph {
   }();
   static_assert(names_ok, "ctgrad: two different leaves of one graph share a name (names identify leaves)");
 
-  /// Index of atom `T` in `atoms` (binary search on its key).
-  template <class T>
-  static constexpr std::size_t atom_index = [] {
-    constexpr atom_info key = detail::atom_info_of<T>();
+  /// Position of the atom with `key` in `atoms` (binary search), or n_atoms when absent.
+  static constexpr std::size_t find_atom(const atom_info& key) {
     const auto* it = std::lower_bound(atoms.begin(), atoms.end(), key);
-    return static_cast<std::size_t>(it - atoms.begin());
-  }();
+    const bool found = it != atoms.end() && it->same_key(key) && it->kind == key.kind && it->shape_key == key.shape_key;
+    return found ? static_cast<std::size_t>(it - atoms.begin()) : n_atoms;
+  }
+  /// Index of atom `T` in `atoms`.
+  template <class T>
+  static constexpr std::size_t atom_index = find_atom(detail::atom_info_of<T>());
   /// True when leaf `T` (same name, kind and shape) belongs to this graph.
   template <class T>
-  static constexpr bool contains = [] {
-    constexpr atom_info key = detail::atom_info_of<T>();
-    const auto* it = std::lower_bound(atoms.begin(), atoms.end(), key);
-    return it != atoms.end() && it->same_key(key) && it->kind == key.kind && it->shape_key == key.shape_key;
-  }();
+  static constexpr bool contains = atom_index<T> < n_atoms;
 
   static constexpr std::size_t size = n_atoms + detail::total_size(boost::mp11::mp_transform<detail::local_of_t, blocks>{});
 
@@ -184,48 +190,50 @@ struct graph {
 
   /// IR index of the value of `T`: an atom, a let handle (its definition's node), or an op node of
   /// block number `B` (default: the root block).
-  template <class T, std::size_t B>
+  // Blocks are reached by expanding the `blocks` pack alongside its indices, never by mp_at_c
+  // (which is linear per lookup on some compilers, so quadratic over a deep network).
+  template <class T, std::size_t B, class Block>
   static constexpr std::size_t find_index() {
     if constexpr (atom<T>) {
       return atom_index<T>;
     } else if constexpr (let_handle<T>) {
       using D = typename T::definition;
       if constexpr (atom<D> || let_handle<D>)
-        return find_index<D, B>();
+        return find_index<D, B, Block>();
       else  // the definition is the last node of the handle's own block
         return block_start[detail::position_v<lets, T>] +
                boost::mp11::mp_size<typename T::ctgrad_block::local>::value - 1;
     } else {
-      using L = typename boost::mp11::mp_at_c<blocks, B>::local;
-      return block_start[B] + detail::position_v<L, T>;
+      return block_start[B] + detail::position_v<typename Block::local, T>;
     }
   }
   /// IR index of the value of `T`: an atom, a let handle (its definition's node), or an op node of
-  /// block number `B` (default: the root block).
-  template <class T, std::size_t B = boost::mp11::mp_size<blocks>::value - 1>
-  static constexpr std::size_t index_of = find_index<T, B>();
+  /// the root block.
+  template <class T>
+  static constexpr std::size_t index_of = find_index<T, boost::mp11::mp_size<blocks>::value - 1, root>();
 
  private:
-  template <std::size_t B, class Op, class... Args>
+  template <std::size_t B, class Block, class Op, class... Args>
   static constexpr node_info info_for(node<Op, Args...>*) {
-    return {node_kind::op, node<Op, Args...>::shape_type::size, sizeof...(Args), {index_of<Args, B>...}};
+    return {node_kind::op, node<Op, Args...>::shape_type::size, sizeof...(Args),
+            {find_index<Args, B, Block>()...}};
   }
-  template <std::size_t B, class... Ns>
+  template <std::size_t B, class Block, class... Ns>
   static constexpr void put_block(std::array<node_info, size>& out, mp_list<Ns...>) {
     std::size_t k = block_start[B];
-    [[maybe_unused]] const int seq[] = {0, ((out[k++] = info_for<B>(static_cast<Ns*>(nullptr))), 0)...};
+    [[maybe_unused]] const int seq[] = {0, ((out[k++] = info_for<B, Block>(static_cast<Ns*>(nullptr))), 0)...};
   }
-  template <std::size_t... B>
-  static constexpr std::array<node_info, size> make_info(std::index_sequence<B...>) {
+  template <class... Bs, std::size_t... B>
+  static constexpr std::array<node_info, size> make_info(mp_list<Bs...>, std::index_sequence<B...>) {
     std::array<node_info, size> out{};
     for (std::size_t i = 0; i < n_atoms; ++i) out[i] = {atoms[i].kind, atoms[i].size, 0, {}};
-    [[maybe_unused]] const int seq[] = {0, (put_block<B>(out, typename boost::mp11::mp_at_c<blocks, B>::local{}), 0)...};
+    [[maybe_unused]] const int seq[] = {0, (put_block<B, Bs>(out, typename Bs::local{}), 0)...};
     return out;
   }
 
  public:
   static constexpr std::array<node_info, size> info =
-      make_info(std::make_index_sequence<boost::mp11::mp_size<blocks>::value>{});
+      make_info(blocks{}, std::make_index_sequence<boost::mp11::mp_size<blocks>::value>{});
   static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{index_of<Outputs>...};
   static constexpr memory_plan<size> plan = plan_memory(info, outputs);
   static constexpr std::size_t arena_size = plan.arena_size;
