@@ -113,6 +113,15 @@ template <class S, class Op, class... Args>
 struct visit_node<false, S, node<Op, Args...>> {
   using type = typename push_local<typename visit_all<S, Args...>::type, node<Op, Args...>>::type;
 };
+// Unary and binary nodes (nearly all of them) without the visit_all recursion.
+template <class S, class Op, class A>
+struct visit_node<false, S, node<Op, A>> {
+  using type = typename push_local<typename visit<S, A>::type, node<Op, A>>::type;
+};
+template <class S, class Op, class A, class B>
+struct visit_node<false, S, node<Op, A, B>> {
+  using type = typename push_local<typename visit<typename visit<S, A>::type, B>::type, node<Op, A, B>>::type;
+};
 
 // An op node: operands first, then the node, once.
 template <class L, class A, class D, class T>

@@ -72,8 +72,10 @@ struct plain_number_check {
 
 /// A plain C++ number next to an expression is not part of the graph's type, so it is refused
 /// with one message (use `2_c`); these overloads exist only to say so.
+/// (`!expression<N>` first: the conjunction then never instantiates is_arithmetic for the many
+/// node types that meet these overloads, which measurably slowed deep graphs.)
 template <class N>
-concept plain_number = std::is_arithmetic_v<N>;
+concept plain_number = !expression<N> && std::is_arithmetic_v<N>;
 
 }  // namespace ctgrad
 
