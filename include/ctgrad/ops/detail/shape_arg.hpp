@@ -1,0 +1,65 @@
+// Shared by ops that take a shape as a template argument (sum_to, broadcast_to, fill): the shape
+// test, "S broadcasts onto G", a row-major broadcast walk, and the printed dimension list.
+#ifndef CTGRAD_OPS_DETAIL_SHAPE_ARG_HPP
+#define CTGRAD_OPS_DETAIL_SHAPE_ARG_HPP
+
+#include <array>
+#include <cstddef>
+#include <string>
+
+#include <ctgrad/shape/broadcast.hpp>
+#include <ctgrad/shape/shape.hpp>
+
+namespace ctgrad::ops::detail {
+
+/// is_shape_v<S>: true exactly for `shape<Dims...>`.
+template <class S>
+inline constexpr bool is_shape_v = false;
+template <std::size_t... Dims>
+inline constexpr bool is_shape_v<shape<Dims...>> = true;
+
+/// A shape type given as a template argument (`sum_to<shape<4>>(g)`, `zeros<shape<2, 3>>`).
+template <class S>
+concept shape_arg = is_shape_v<S>;
+
+/// True when shape `S` broadcasts to shape `G` unchanged: broadcast(S, G) is G.
+template <class S, class G>
+inline constexpr bool broadcasts_onto_v = broadcastable_v<S, G> && __is_same(broadcast_t<S, G>, G);
+
+/// "2, 3" for shape<2, 3>, "" for shape<>.
+template <class S>
+std::string dims_text() {
+  std::string s;
+  for (std::size_t i = 0; i < S::rank; ++i) s += (i ? ", " : "") + std::to_string(S::dims[i]);
+  return s;
+}
+
+/// Calls `f(k, j)` for every element k of `Big` in row-major order, with j the element of `Small`
+/// (which must broadcast to `Big`) that lands on it. Small's strides are 0 along stretched axes.
+template <class Small, class Big, class F>
+constexpr void for_each_broadcast(F&& f) {
+  if constexpr (Small::size == Big::size) {
+    for (std::size_t k = 0; k < Big::size; ++k) f(k, k);
+  } else if constexpr (Small::size == 1) {
+    for (std::size_t k = 0; k < Big::size; ++k) f(k, std::size_t{0});
+  } else {
+    constexpr std::size_t R = Big::rank;
+    constexpr auto st = ctgrad::detail::broadcast_strides<Small, Big>();
+    std::array<std::size_t, R> idx{};
+    std::size_t j = 0;
+    for (std::size_t k = 0; k < Big::size; ++k) {
+      f(k, j);
+      for (std::size_t d = R; d-- > 0;) {
+        ++idx[d];
+        j += st[d];
+        if (idx[d] < Big::dims[d]) break;
+        j -= st[d] * Big::dims[d];
+        idx[d] = 0;
+      }
+    }
+  }
+}
+
+}  // namespace ctgrad::ops::detail
+
+#endif
