@@ -15,26 +15,35 @@
 
 #include <ctgrad/ops/abs.hpp>
 #include <ctgrad/ops/add.hpp>
+#include <ctgrad/ops/broadcast_to.hpp>
 #include <ctgrad/ops/div.hpp>
 #include <ctgrad/ops/exp.hpp>
+#include <ctgrad/ops/expand_axis.hpp>
+#include <ctgrad/ops/fill.hpp>
+#include <ctgrad/ops/heaviside.hpp>
 #include <ctgrad/ops/log.hpp>
 #include <ctgrad/ops/log_softmax.hpp>
 #include <ctgrad/ops/matmul.hpp>
 #include <ctgrad/ops/mean.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/neg.hpp>
+#include <ctgrad/ops/outer.hpp>
 #include <ctgrad/ops/pow.hpp>
 #include <ctgrad/ops/relu.hpp>
 #include <ctgrad/ops/sigmoid.hpp>
+#include <ctgrad/ops/sign.hpp>
 #include <ctgrad/ops/softmax.hpp>
 #include <ctgrad/ops/sqrt.hpp>
 #include <ctgrad/ops/square.hpp>
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/ops/sum.hpp>
+#include <ctgrad/ops/sum_to.hpp>
 #include <ctgrad/ops/tanh.hpp>
 #include <ctgrad/ops/transpose.hpp>
 
 #include <ctgrad/ir/graph.hpp>
+
+#include <ctgrad/autodiff/grad.hpp>
 
 #include <ctgrad/exec/compile.hpp>
 #include <ctgrad/exec/evaluate.hpp>

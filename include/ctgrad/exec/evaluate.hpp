@@ -24,7 +24,7 @@ namespace detail {
 template <class G, class... Feeds>
 struct check_all_fed {
   static constexpr bool ok = [] {
-    std::array<bool, G::n_atoms> fed{};
+    std::array<bool, G::n_atoms + 1> fed{};  // slot n_atoms: feeds of leaves the graph lacks
     ((fed[G::template atom_index<typename Feeds::leaf_type>] = true), ...);
     for (std::size_t i = 0; i < G::n_atoms; ++i)
       if (!G::atoms[i].is_constant && !fed[i]) return false;
@@ -37,14 +37,11 @@ struct feed_size_bad {
   using type = std::bool_constant<!feed_size_ok<typename Feed::leaf_type, typename Feed::data_type>>;
 };
 
-template <class G, class Feed>
-struct check_feed_in_graph {
-  static constexpr bool ok = G::template contains<typename Feed::leaf_type>;
-  static_assert(ok, "ctgrad: feed/bind: this leaf is not part of the graph being evaluated");
-};
 }  // namespace detail
 
 /// Evaluates `e` in element type `T` with every leaf fed: `evaluate<double>(f, feed(x, 1.0), ...)`.
+/// Feeds of leaves that `e` does not read are ignored, so one set of feeds serves a loss and each
+/// of its gradients.
 /// Returns a `T` for a scalar result, else a row-major `std::array<T, size>`. Works in constant
 /// expressions, so a seed value can be a `static_assert` (the arena lives on the stack: small graphs).
 template <class T, expression E, class... Feeds>
@@ -58,8 +55,6 @@ constexpr auto evaluate(E, const Feeds&... feeds) {
     using G = ir::graph<E>;
     if constexpr (!G::names_ok) {
       return result{};
-    } else if constexpr (!(detail::check_feed_in_graph<G, Feeds>::ok && ...)) {
-      return result{};
     } else if constexpr (!detail::check_all_fed<G, Feeds...>::ok) {
       return result{};
     } else if constexpr (!(detail::feed_size_ok<typename Feeds::leaf_type, feed_data_t<Feeds>> && ...)) {
@@ -71,9 +66,12 @@ constexpr auto evaluate(E, const Feeds&... feeds) {
       return result{};
     } else {
       std::array<T, G::arena_size> arena{};
-      (detail::load_leaf<typename Feeds::leaf_type>(arena.data() + G::template offset_of<typename Feeds::leaf_type>,
-                                                    feeds.get()),
-       ...);
+      [[maybe_unused]] const auto load = [&arena]<class F>(const F& f) {
+        using L = typename F::leaf_type;
+        if constexpr (G::template contains<L>)
+          detail::load_leaf<L>(arena.data() + G::template offset_of<L>, f.get());
+      };
+      (load(feeds), ...);
       exec::run<G>(arena.data());
       constexpr std::size_t out = G::template offset_of<E>;
       if constexpr (S::rank == 0) {

@@ -4,7 +4,12 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/sign.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +20,11 @@ struct abs : detail::unary_elementwise<abs> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x < T(0) ? -x : x;
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<abs, A> n, G g) noexcept {
+    return g % ctgrad::sign(A{});
   }
 };
 }  // namespace ops

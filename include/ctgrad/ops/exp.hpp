@@ -4,7 +4,11 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +19,11 @@ struct exp : detail::unary_elementwise<exp> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::exp(x);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<exp, A> n, G g) noexcept {
+    return g % n;
   }
 };
 }  // namespace ops

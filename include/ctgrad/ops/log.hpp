@@ -4,7 +4,11 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/div.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +19,11 @@ struct log : detail::unary_elementwise<log> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::log(x);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<log, A> n, G g) noexcept {
+    return g / A{};
   }
 };
 }  // namespace ops

@@ -7,6 +7,11 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/expand_axis.hpp>
+#include <ctgrad/ops/sum.hpp>
+#include <ctgrad/ops/sub.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/exp.hpp>
 #include <ctgrad/ops/detail/softmax_kernel.hpp>
 #include <ctgrad/print/term.hpp>
 
@@ -24,6 +29,12 @@ struct log_softmax {
   }
   static term print(const term& a) {
     return call(Axis == 0 ? std::string("log_softmax") : "log_softmax<" + std::to_string(Axis) + ">", a, a.rank);
+  }
+
+  /// VJP: g − softmax(a) ⊙ Σ_axis g, with softmax(a) = exp of this node.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<log_softmax, A> n, G g) noexcept {
+    return g - ctgrad::exp(n) % ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(ctgrad::sum<static_cast<int>(Axis)>(g));
   }
 };
 }  // namespace ops

@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/outer.hpp>
+#include <ctgrad/ops/transpose.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/print/term.hpp>
@@ -86,6 +88,11 @@ struct matmul {
   static term print(const term& a, const term& b) {
     return infix(a, "·", b, prec::multiplicative, (a.rank == 2 ? 1 : 0) + (b.rank == 2 ? 1 : 0));
   }
+
+  /// VJP. [m,k]·[k,n]: dA = G·Bᵀ, dB = Aᵀ·G. [m,k]·[k]: dA = G ⊗ b, db = Aᵀ·G.
+  /// [k]·[k,n]: da = B·G, dB = a ⊗ G. [k]·[k]: da = G·b, db = G·a.
+  template <std::size_t I, class A, class B, class G>
+  static constexpr auto vjp(node<matmul, A, B>, G g) noexcept;
 };
 }  // namespace ops
 
@@ -106,6 +113,29 @@ constexpr auto operator*(A a, B b) noexcept {
 }
 
 CTGRAD_REFUSE_PLAIN_NUMBER(*)
+
+template <std::size_t I, class A, class B, class G>
+constexpr auto ops::matmul::vjp(node<matmul, A, B>, G g) noexcept {
+  constexpr std::size_t ra = shape_of_t<A>::rank, rb = shape_of_t<B>::rank;
+  if constexpr (I == 0) {
+    if constexpr (ra == 2 && rb == 2) return ctgrad::matmul(g, ctgrad::transpose(B{}));
+    else if constexpr (ra == 2) return ctgrad::outer(g, B{});
+    else if constexpr (rb == 2) return ctgrad::matmul(B{}, g);
+    else return ctgrad::mul(g, B{});
+  } else {
+    if constexpr (ra == 2) return ctgrad::matmul(ctgrad::transpose(A{}), g);
+    else if constexpr (rb == 2) return ctgrad::outer(A{}, g);
+    else return ctgrad::mul(g, A{});
+  }
+}
+
+template <std::size_t I, class A, class B, class G>
+constexpr auto ops::outer::vjp(node<outer, A, B>, G g) noexcept {
+  if constexpr (I == 0)
+    return ctgrad::matmul(g, B{});
+  else
+    return ctgrad::matmul(A{}, g);
+}
 
 }  // namespace ctgrad
 

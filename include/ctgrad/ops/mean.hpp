@@ -3,10 +3,16 @@
 #define CTGRAD_OPS_MEAN_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/broadcast_to.hpp>
+#include <ctgrad/ops/expand_axis.hpp>
+#include <ctgrad/ops/matmul.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
@@ -25,6 +31,11 @@ struct mean_all {
     out[0] = acc / T(A::size);
   }
   static term print(const term& a) { return call("mean", a, 0); }
+  /// VJP: the scalar adjoint spread over every element (divided by their number).
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<mean_all, A>, G g) noexcept {
+    return ctgrad::broadcast_to<shape_of_t<A>>(g * scalar_c<1, static_cast<std::int64_t>(shape_of_t<A>::size)>);
+  }
 };
 
 /// Shape rule: the operand's shape without axis `Axis`. Forward: the mean along that axis.
@@ -44,6 +55,11 @@ struct mean_axis {
       }
   }
   static term print(const term& a) { return call("mean<" + std::to_string(Axis) + ">", a, a.rank - 1); }
+  /// VJP: the adjoint repeated along the reduced axis (divided by its length).
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<mean_axis, A>, G g) noexcept {
+    return ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(g * scalar_c<1, static_cast<std::int64_t>(shape_of_t<A>::dims[Axis])>);
+  }
 };
 }  // namespace ops
 

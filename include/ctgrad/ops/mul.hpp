@@ -2,6 +2,7 @@
 #ifndef CTGRAD_OPS_MUL_HPP
 #define CTGRAD_OPS_MUL_HPP
 
+#include <cstddef>
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
@@ -23,6 +24,15 @@ struct mul : detail::binary_elementwise<mul> {
   static term print(const term& a, const term& b) {
     const bool scaling = a.rank == 0 || b.rank == 0;
     return infix(a, scaling ? "·" : symbol, b, precedence, a.rank > b.rank ? a.rank : b.rank);
+  }
+  /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
+  /// broadcast get theirs summed back to their own shape.
+  template <std::size_t I, class A, class B, class G>
+  static constexpr auto vjp([[maybe_unused]] node<mul, A, B> n, G g) noexcept {
+    if constexpr (I == 0)
+      return detail::reduce_to<shape_of_t<A>>(g % B{});
+    else
+      return detail::reduce_to<shape_of_t<B>>(g % A{});
   }
 };
 }  // namespace ops

@@ -4,6 +4,9 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
@@ -17,6 +20,11 @@ struct neg : detail::unary_elementwise<neg> {
     return -x;
   }
   static term print(const term& a) { return {"-" + operand(a, prec::postfix), prec::prefix, a.rank}; }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<neg, A> n, G g) noexcept {
+    return -g;
+  }
 };
 }  // namespace ops
 

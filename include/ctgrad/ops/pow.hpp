@@ -10,6 +10,8 @@
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
+#include <ctgrad/ops/matmul.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/print/number.hpp>
 
 namespace ctgrad {
@@ -26,6 +28,9 @@ struct pow : detail::unary_elementwise<pow<PBits>> {
   static term print(const term& a) {
     return {operand(a, prec::primary) + "^" + format_number(exponent), prec::postfix, a.rank};
   }
+  /// VJP: g ⊙ p·a^(p-1).
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<pow, A>, G g) noexcept;
 };
 }  // namespace ops
 
@@ -50,6 +55,13 @@ struct pow_exponent_bits<constant<Bits>> {
 template <expression A, expression P>
 constexpr auto pow(A, P) noexcept {
   return detail::make_node<ops::pow<detail::pow_exponent_bits<P>::value>, detail::pow_check<P>, A>();
+}
+
+template <std::uint64_t PBits>
+template <std::size_t I, class A, class G>
+constexpr auto ops::pow<PBits>::vjp(node<pow, A>, G g) noexcept {
+  constexpr double p = std::bit_cast<double>(PBits);
+  return g % (constant<PBits>{} * ctgrad::pow(A{}, constant<std::bit_cast<std::uint64_t>(p - 1.0)>{}));
 }
 
 }  // namespace ctgrad

@@ -4,7 +4,12 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/heaviside.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +20,11 @@ struct relu : detail::unary_elementwise<relu> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x > T(0) ? x : T(0);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<relu, A> n, G g) noexcept {
+    return g % ctgrad::heaviside(A{});
   }
 };
 }  // namespace ops

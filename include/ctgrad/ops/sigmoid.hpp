@@ -4,7 +4,12 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/sub.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +20,11 @@ struct sigmoid : detail::unary_elementwise<sigmoid> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::sigmoid(x);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<sigmoid, A> n, G g) noexcept {
+    return g % (n % (scalar_c<1> - n));
   }
 };
 }  // namespace ops

@@ -7,6 +7,10 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/expand_axis.hpp>
+#include <ctgrad/ops/sum.hpp>
+#include <ctgrad/ops/sub.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/softmax_kernel.hpp>
 #include <ctgrad/print/term.hpp>
 
@@ -24,6 +28,12 @@ struct softmax {
   }
   static term print(const term& a) {
     return call(Axis == 0 ? std::string("softmax") : "softmax<" + std::to_string(Axis) + ">", a, a.rank);
+  }
+
+  /// VJP: p ⊙ (g − Σ_axis(g ⊙ p)), with p this node: the Jacobian Diag(p) − ppᵀ applied to g.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<softmax, A> p, G g) noexcept {
+    return p % (g - ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(ctgrad::sum<static_cast<int>(Axis)>(g % p)));
   }
 };
 }  // namespace ops

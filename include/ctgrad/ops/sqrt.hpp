@@ -4,7 +4,13 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/matmul.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +21,11 @@ struct sqrt : detail::unary_elementwise<sqrt> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::sqrt(x);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<sqrt, A> n, G g) noexcept {
+    return g / (scalar_c<2> * n);
   }
 };
 }  // namespace ops

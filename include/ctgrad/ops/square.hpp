@@ -4,7 +4,12 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/matmul.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +20,11 @@ struct square : detail::unary_elementwise<square> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x * x;
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<square, A> n, G g) noexcept {
+    return scalar_c<2> * (g % A{});
   }
 };
 }  // namespace ops

@@ -2,10 +2,12 @@
 #ifndef CTGRAD_OPS_SUB_HPP
 #define CTGRAD_OPS_SUB_HPP
 
+#include <cstddef>
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/ops/neg.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 
 namespace ctgrad {
@@ -18,6 +20,15 @@ struct sub : detail::binary_elementwise<sub> {
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a - b;
+  }
+  /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
+  /// broadcast get theirs summed back to their own shape.
+  template <std::size_t I, class A, class B, class G>
+  static constexpr auto vjp([[maybe_unused]] node<sub, A, B> n, G g) noexcept {
+    if constexpr (I == 0)
+      return detail::reduce_to<shape_of_t<A>>(g);
+    else
+      return -detail::reduce_to<shape_of_t<B>>(g);
   }
 };
 }  // namespace ops

@@ -3,10 +3,16 @@
 #define CTGRAD_OPS_SUM_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/broadcast_to.hpp>
+#include <ctgrad/ops/expand_axis.hpp>
+#include <ctgrad/ops/matmul.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
@@ -25,6 +31,11 @@ struct sum_all {
     out[0] = acc;
   }
   static term print(const term& a) { return call("sum", a, 0); }
+  /// VJP: the scalar adjoint spread over every element.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<sum_all, A>, G g) noexcept {
+    return ctgrad::broadcast_to<shape_of_t<A>>(g);
+  }
 };
 
 /// Shape rule: the operand's shape without axis `Axis`. Forward: the sum along that axis.
@@ -44,6 +55,11 @@ struct sum_axis {
       }
   }
   static term print(const term& a) { return call("sum<" + std::to_string(Axis) + ">", a, a.rank - 1); }
+  /// VJP: the adjoint repeated along the reduced axis.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<sum_axis, A>, G g) noexcept {
+    return ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(g);
+  }
 };
 }  // namespace ops
 
@@ -67,6 +83,12 @@ template <int Axis, expression A>
 constexpr auto sum(A) noexcept {
   return detail::make_node<ops::sum_axis<static_cast<std::size_t>(Axis < 0 ? 0 : Axis)>,
                            detail::sum_axis_check<shape_of_t<A>, Axis>, A>();
+}
+
+template <std::size_t Axis, std::size_t N>
+template <std::size_t I, class A, class G>
+constexpr auto ops::expand_axis<Axis, N>::vjp(node<expand_axis, A>, G g) noexcept {
+  return ctgrad::sum<static_cast<int>(Axis)>(g);
 }
 
 }  // namespace ctgrad

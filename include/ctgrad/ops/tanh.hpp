@@ -4,7 +4,13 @@
 
 #include <string_view>
 
+#include <cstddef>
+
+#include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/sub.hpp>
+#include <ctgrad/ops/square.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -15,6 +21,11 @@ struct tanh : detail::unary_elementwise<tanh> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::tanh(x);
+  }
+  /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp([[maybe_unused]] node<tanh, A> n, G g) noexcept {
+    return g % (scalar_c<1> - ctgrad::square(n));
   }
 };
 }  // namespace ops

@@ -45,6 +45,10 @@ struct transpose {
   }
 
   static term print(const term& a) { return {operand(a, prec::primary) + "ᵀ", prec::postfix, 2}; }
+
+  /// VJP: the adjoint transposed back.
+  template <std::size_t I, class A, class G>
+  static constexpr auto vjp(node<transpose, A>, G g) noexcept;
 };
 }  // namespace ops
 
@@ -52,6 +56,11 @@ struct transpose {
 template <expression A>
 constexpr auto transpose(A) noexcept {
   return detail::make_node<ops::transpose, detail::transpose_check<shape_of_t<A>>, A>();
+}
+
+template <std::size_t I, class A, class G>
+constexpr auto ops::transpose::vjp(node<transpose, A>, G g) noexcept {
+  return ctgrad::transpose(g);
 }
 
 }  // namespace ctgrad

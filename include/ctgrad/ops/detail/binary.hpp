@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/sum_to.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 
@@ -57,6 +58,15 @@ struct binary_elementwise {
     return infix(a, Op::symbol, b, Op::precedence, a.rank > b.rank ? a.rank : b.rank);
   }
 };
+
+/// The adjoint of broadcasting: `g` summed back to shape `S` (itself when no axis was stretched).
+template <class S, class G>
+constexpr auto reduce_to(G g) noexcept {
+  if constexpr (__is_same(S, shape_of_t<G>))
+    return g;
+  else
+    return ctgrad::sum_to<S>(g);
+}
 
 }  // namespace ops::detail
 
