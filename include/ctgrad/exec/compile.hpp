@@ -85,9 +85,10 @@ class compiled_graph {
   }
 
  private:
-  /// The run-time half of bind: one instantiation per container type, shared by every leaf.
+  /// The run-time half of bind: one instantiation per container type, shared by every leaf, and
+  /// out of line: inlined into every bind, it made -O2 builds of deep networks 15 % slower.
   template <class Data>
-  void bind_atom(std::size_t atom, const Data& data) {
+  [[gnu::noinline]] void bind_atom(std::size_t atom, const Data& data) {
     const auto& a = graph_type::atoms[atom];
     T* dst = arena_.get() + graph_type::plan.offset[atom];
     if constexpr (std::is_arithmetic_v<Data>)
