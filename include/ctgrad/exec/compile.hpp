@@ -52,10 +52,7 @@ class compiled_graph {
     if constexpr (!is_error_v<L> && !detail::feed_size_ok<L, Data>) {
       using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
     } else if constexpr (!is_error_v<L> && graph_type::template contains<L>) {
-      if constexpr (requires { data.shape(); })
-        if constexpr (detail::static_shape<Data>::known)
-          static_assert(detail::static_shape<Data>::template matches<shape_of_t<L>>,
-                        "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+      detail::check_fixed_shape<L, Data>();
       bind_atom(graph_type::template atom_index<L>, data);
     }
     return *this;

@@ -141,6 +141,14 @@ void load_checked(T* dst, const Data& data, const leaf_desc& leaf) {
   }
 }
 
+/// The one message for a fixed-shape container (xtensor_fixed) whose shape is not the leaf's.
+template <class Leaf, class Data>
+constexpr void check_fixed_shape() {
+  if constexpr (static_shape<Data>::known)
+    static_assert(static_shape<Data>::template matches<typename Leaf::shape_type>,
+                  "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+}
+
 /// Copies `data` into `dst` (Leaf's buffer), converting the element type, after checking its size or
 /// shape: at compile time when the container's size is a constant, else at run time (throws
 /// std::invalid_argument naming the leaf and both shapes).
@@ -153,10 +161,7 @@ constexpr void load_leaf(T* dst, const Data& data) {
     if constexpr (feed_size_ok<Leaf, Data>)
       for (std::size_t i = 0; i < S::size; ++i) dst[i] = static_cast<T>(data[i]);
   } else {
-    if constexpr (requires { data.shape(); })
-      if constexpr (static_shape<Data>::known)
-        static_assert(static_shape<Data>::template matches<S>,
-                      "ctgrad: bind: a fixed-shape container must have exactly the leaf's shape");
+    check_fixed_shape<Leaf, Data>();
     load_checked(dst, data, leaf_desc_v<Leaf>);
   }
 }
