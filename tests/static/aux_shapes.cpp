@@ -114,8 +114,10 @@ static_assert(!ct::is_zero_v<decltype(ct::fill<sh<4>>(1e-300_c))>);
 static_assert(!ct::is_zero_v<decltype(ct::fill<sh<4>>(0.5_c))>);
 static_assert(!ct::is_zero_v<decltype(0_c)>);  // a constant, not a fill node
 static_assert(!ct::is_zero_v<decltype(g)>);
-static_assert(!ct::is_zero_v<decltype(ct::zeros<sh<4, 5>> % g)>);  // zero in value, not by its type
-static_assert(!ct::is_zero_v<decltype(ct::sum_to<sh<4>>(ct::zeros<sh<4, 5>>))>);
+// Built from zeros, simplified to zeros when the node is built: zero by type.
+static_assert(ct::is_zero_v<decltype(ct::zeros<sh<4, 5>> % g)>);
+static_assert(ct::is_zero_v<decltype(ct::sum_to<sh<4>>(ct::zeros<sh<4, 5>>))>);
+static_assert(!ct::is_zero_v<decltype(ct::ones<sh<4, 5>> % g)>);
 static_assert(!ct::is_zero_v<int>);
 
 // ---- refused calls, asked without failing

@@ -47,16 +47,24 @@ template <class T>
 inline constexpr bool is_error_v = __is_same(T, error_node);
 
 namespace detail {
-/// Builds `node<Op, Args...>` after `Check` accepted the operands' shapes.
+/// An op that simplifies some nodes as they are built declares `rewrites` and a static
+/// `rewrite(args...)` returning the simplified expression (same shape) or `node<Op, Args...>{}`.
+template <class Op>
+concept rewriting_op = requires { Op::rewrites; };
+
+/// Builds `node<Op, Args...>` after `Check` accepted the operands' shapes, or what the op's
+/// rewrite makes of it (constant folding, identities with zero and one, stable fused forms).
 /// `Check` is instantiated only when no operand is already an error (no cascades).
 template <class Op, class Check, class... Args>
 constexpr auto make_node() noexcept {
   if constexpr ((is_error_v<Args> || ...))
     return error_node{};
-  else if constexpr (Check::ok)
-    return node<Op, Args...>{};
-  else
+  else if constexpr (!Check::ok)
     return error_node{};
+  else if constexpr (rewriting_op<Op>)
+    return Op::rewrite(Args{}...);
+  else
+    return node<Op, Args...>{};
 }
 
 /// A check that always passes, for ops without shape preconditions.

@@ -7,6 +7,8 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/ops/neg.hpp>
+#include <ctgrad/ops/sub.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 
 namespace ctgrad {
@@ -20,6 +22,23 @@ struct add : detail::binary_elementwise<add> {
   static constexpr T apply(T a, T b) noexcept {
     return a + b;
   }
+  /// x + 0 = x, 0 + x = x, a + (-b) = a - b, (-a) + b = b - a, and constant folding.
+  template <class A, class B>
+  static constexpr auto rewrite(A a, B b) noexcept {
+    namespace d = ctgrad::detail;
+    using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
+    if constexpr (d::known_is<B>(0.0) && d::has_shape_v<A, S>)
+      return a;
+    else if constexpr (d::known_is<A>(0.0) && d::has_shape_v<B, S>)
+      return b;
+    else if constexpr (d::is_op_v<B, neg>)
+      return a - d::arg_t<B, 0>{};
+    else if constexpr (d::is_op_v<A, neg>)
+      return b - d::arg_t<A, 0>{};
+    else
+      return binary_elementwise<add>::rewrite(a, b);
+  }
+
   /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
   /// broadcast get theirs summed back to their own shape.
   template <std::size_t I, class A, class B, class G>

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/sum_to.hpp>
 #include <ctgrad/ops/detail/shape_arg.hpp>
 #include <ctgrad/print/term.hpp>
@@ -39,6 +40,16 @@ struct broadcast_to {
 
   static term print(const term& a) {
     return call("broadcast_to<" + detail::dims_text<S>() + ">", a, S::rank);
+  }
+
+  /// Constant folding: of a constant or a fill, the result is known when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<S, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
+    else
+      return node<broadcast_to, A>{};
   }
 
   /// VJP: the adjoint summed back over the stretched axes.

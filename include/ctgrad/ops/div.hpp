@@ -22,6 +22,22 @@ struct div : detail::binary_elementwise<div> {
   static constexpr T apply(T a, T b) noexcept {
     return a / b;
   }
+  /// 0/x = 0 (for x != 0), x/1 = x, and constant folding. (x/c stays a division: x·(1/c) would
+  /// round differently.)
+  template <class A, class B>
+  static constexpr auto rewrite(A a, B b) noexcept {
+    namespace d = ctgrad::detail;
+    using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
+    if constexpr (d::known<A>::ok && d::known<B>::ok)
+      return binary_elementwise<div>::rewrite(a, b);
+    else if constexpr (d::known_is<A>(0.0))
+      return d::known_t<S, ctgrad::detail::bits(0.0)>{};
+    else if constexpr (d::known_is<B>(1.0) && d::has_shape_v<A, S>)
+      return a;
+    else
+      return node<div, A, B>{};
+  }
+
   /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
   /// broadcast get theirs summed back to their own shape.
   template <std::size_t I, class A, class B, class G>

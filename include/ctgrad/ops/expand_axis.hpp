@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
@@ -60,6 +61,16 @@ struct expand_axis {
 
   static term print(const term& a) {
     return call("expand_axis<" + std::to_string(Axis) + ", " + std::to_string(N) + ">", a, a.rank + 1);
+  }
+
+  /// Constant folding: of a constant or a fill, the result is known when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<insert_axis_t<shape_of_t<A>, Axis, N>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
+    else
+      return node<expand_axis, A>{};
   }
 
   /// VJP: the adjoint summed along the inserted axis (defined in sum.hpp, which includes this

@@ -37,7 +37,7 @@ struct fill {
   /// A scalar prints as its number; a tensor as zeros(2, 3), ones(2, 3) or fill(2, 3; 0.5).
   static term print() {
     if constexpr (S::rank == 0) {
-      return {format_number(value), value < 0 ? prec::additive : prec::primary, 0};
+      return {format_number(value), value < 0 ? prec::prefix : prec::primary, 0};
     } else {
       const std::string dims = detail::dims_text<S>();
       if (Bits == 0) return {"zeros(" + dims + ")", prec::primary, S::rank};
@@ -92,6 +92,10 @@ constexpr auto fill(C) noexcept {
 /// `zeros<S>`: the tensor of shape `S` whose elements are all 0 (`is_zero_v` holds for it).
 template <ops::detail::shape_arg S>
 inline constexpr node<ops::fill<S, std::bit_cast<std::uint64_t>(0.0)>> zeros{};
+
+/// The type of `zeros<S>`.
+template <class S>
+using zeros_t = node<ops::fill<S, std::bit_cast<std::uint64_t>(0.0)>>;
 
 /// `ones<S>`: the tensor of shape `S` whose elements are all 1.
 template <ops::detail::shape_arg S>

@@ -9,6 +9,8 @@
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/log_softmax.hpp>
+#include <ctgrad/ops/softmax.hpp>
 #include <ctgrad/ops/detail/unary.hpp>
 
 namespace ctgrad {
@@ -19,6 +21,13 @@ struct log : detail::unary_elementwise<log> {
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::log(x);
+  }
+  /// log(softmax(z)) is built as log_softmax(z): z − logsumexp(z), finite where the written form
+  /// would take the log of an underflowed 0. Constants fold.
+  using unary_elementwise<log>::rewrite;
+  template <std::size_t Axis, class Z>
+  static constexpr node<log_softmax<Axis>, Z> rewrite(node<softmax<Axis>, Z>) noexcept {
+    return {};
   }
   /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
   template <std::size_t I, class A, class G>

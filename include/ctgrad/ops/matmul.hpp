@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/outer.hpp>
 #include <ctgrad/ops/transpose.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
@@ -87,6 +88,16 @@ struct matmul {
   static constexpr std::size_t result_rank = (A::rank == 2 ? 1 : 0) + (B::rank == 2 ? 1 : 0);
   static term print(const term& a, const term& b) {
     return infix(a, "·", b, prec::multiplicative, (a.rank == 2 ? 1 : 0) + (b.rank == 2 ? 1 : 0));
+  }
+
+  /// A product with a zero operand is zero.
+  static constexpr bool rewrites = true;
+  template <class A, class B>
+  static constexpr auto rewrite(A, B) noexcept {
+    if constexpr (ctgrad::detail::known_is<A>(0.0) || ctgrad::detail::known_is<B>(0.0))
+      return ctgrad::detail::known_t<shape_t<shape_of_t<A>, shape_of_t<B>>, ctgrad::detail::bits(0.0)>{};
+    else
+      return node<matmul, A, B>{};
   }
 
   /// VJP. [m,k]·[k,n]: dA = G·Bᵀ, dB = Aᵀ·G. [m,k]·[k]: dA = G ⊗ b, db = Aᵀ·G.

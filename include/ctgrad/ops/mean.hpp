@@ -13,6 +13,7 @@
 #include <ctgrad/ops/expand_axis.hpp>
 #include <ctgrad/ops/matmul.hpp>
 #include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
@@ -31,6 +32,16 @@ struct mean_all {
     out[0] = acc / T(A::size);
   }
   static term print(const term& a) { return call("mean", a, 0); }
+
+  /// Constant folding: of a constant or a fill, the result is known when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<shape<>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
+    else
+      return node<mean_all, A>{};
+  }
   /// VJP: the scalar adjoint spread over every element (divided by their number).
   template <std::size_t I, class A, class G>
   static constexpr auto vjp(node<mean_all, A>, G g) noexcept {
@@ -55,6 +66,16 @@ struct mean_axis {
       }
   }
   static term print(const term& a) { return call("mean<" + std::to_string(Axis) + ">", a, a.rank - 1); }
+
+  /// Constant folding: of a constant or a fill, the result is known when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<remove_axis_t<shape_of_t<A>, Axis>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
+    else
+      return node<mean_axis, A>{};
+  }
   /// VJP: the adjoint repeated along the reduced axis (divided by its length).
   template <std::size_t I, class A, class G>
   static constexpr auto vjp(node<mean_axis, A>, G g) noexcept {

@@ -7,6 +7,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/ops/neg.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 
 namespace ctgrad {
@@ -25,6 +26,32 @@ struct mul : detail::binary_elementwise<mul> {
     const bool scaling = a.rank == 0 || b.rank == 0;
     return infix(a, scaling ? "·" : symbol, b, precedence, a.rank > b.rank ? a.rank : b.rank);
   }
+  /// 0·x = 0 (for finite x), 1·x = x, (-1)·x = -x, a known tensor c·x becomes the scalar c times
+  /// x (no buffer of c's), c1·(c2·x) = (c1c2)·x, and constant folding.
+  template <class A, class B>
+  static constexpr auto rewrite(A a, B b) noexcept {
+    namespace d = ctgrad::detail;
+    using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
+    if constexpr (d::known<A>::ok && d::known<B>::ok)
+      return binary_elementwise<mul>::rewrite(a, b);
+    else if constexpr (d::known_is<A>(0.0) || d::known_is<B>(0.0))
+      return d::known_t<S, ctgrad::detail::bits(0.0)>{};
+    else if constexpr (d::known<B>::ok)  // constants first: c·x
+      return rewrite(b, a);
+    else if constexpr (d::known<A>::ok && d::has_shape_v<B, S>) {
+      constexpr double c = d::known<A>::value;
+      if constexpr (c == 1.0)
+        return b;
+      else if constexpr (c == -1.0)
+        return -b;
+      else if constexpr (d::scaled<B>::ok)
+        return rewrite(d::known_t<shape<>, d::bits(c * d::scaled<B>::value)>{}, typename d::scaled<B>::rest{});
+      else
+        return node<mul, d::known_t<shape<>, d::bits(c)>, B>{};
+    } else
+      return node<mul, A, B>{};
+  }
+
   /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
   /// broadcast get theirs summed back to their own shape.
   template <std::size_t I, class A, class B, class G>

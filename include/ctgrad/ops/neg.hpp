@@ -2,6 +2,7 @@
 #ifndef CTGRAD_OPS_NEG_HPP
 #define CTGRAD_OPS_NEG_HPP
 
+#include <string>
 #include <string_view>
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 
 namespace ctgrad {
 namespace ops {
+struct sub;
 /// Shape rule: the operand's shape. Forward: -x.
 struct neg : detail::unary_elementwise<neg> {
   static constexpr std::string_view name = "neg";
@@ -19,7 +21,21 @@ struct neg : detail::unary_elementwise<neg> {
   static constexpr T apply(T x) noexcept {
     return -x;
   }
-  static term print(const term& a) { return {"-" + operand(a, prec::postfix), prec::prefix, a.rank}; }
+  static term print(const term& a) {
+    std::string s(1, '-');  // not "-" + ...: g++ 12 -O3 warns falsely (-Wrestrict) on that form
+    s += operand(a, prec::postfix);
+    return {s, prec::prefix, a.rank};
+  }
+  /// -(-x) = x, -(a - b) = b - a, and constant folding.
+  using unary_elementwise<neg>::rewrite;
+  template <class A>
+  static constexpr A rewrite(node<neg, A>) noexcept {
+    return {};
+  }
+  template <class A, class B>
+  static constexpr node<sub, B, A> rewrite(node<sub, A, B>) noexcept {
+    return {};
+  }
   /// VJP: the adjoint of the operand, given the adjoint `g` of this node `n`.
   template <std::size_t I, class A, class G>
   static constexpr auto vjp([[maybe_unused]] node<neg, A> n, G g) noexcept {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -34,6 +35,16 @@ struct outer {
   }
 
   static term print(const term& a, const term& b) { return infix(a, "⊗", b, prec::multiplicative, 2); }
+
+  /// A product with a zero operand is zero.
+  static constexpr bool rewrites = true;
+  template <class A, class B>
+  static constexpr auto rewrite(A, B) noexcept {
+    if constexpr (ctgrad::detail::known_is<A>(0.0) || ctgrad::detail::known_is<B>(0.0))
+      return ctgrad::detail::known_t<shape_t<shape_of_t<A>, shape_of_t<B>>, ctgrad::detail::bits(0.0)>{};
+    else
+      return node<outer, A, B>{};
+  }
 
   /// VJP: da = G·b, db = a·G (defined in matmul.hpp, which includes this header).
   template <std::size_t I, class A, class B, class G>

@@ -12,6 +12,7 @@
 
 namespace ctgrad {
 namespace ops {
+struct add;
 /// Shape rule: broadcast_t<A, B> (aligned from the first axis). Forward: a - b.
 struct sub : detail::binary_elementwise<sub> {
   static constexpr std::string_view name = "sub";
@@ -21,6 +22,21 @@ struct sub : detail::binary_elementwise<sub> {
   static constexpr T apply(T a, T b) noexcept {
     return a - b;
   }
+  /// x - 0 = x, 0 - x = -x, a - (-b) = a + b, and constant folding.
+  template <class A, class B>
+  static constexpr auto rewrite(A a, B b) noexcept {
+    namespace d = ctgrad::detail;
+    using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
+    if constexpr (d::known_is<B>(0.0) && d::has_shape_v<A, S>)
+      return a;
+    else if constexpr (d::known_is<A>(0.0) && d::has_shape_v<B, S>)
+      return -b;
+    else if constexpr (d::is_op_v<B, neg> && !d::known<A>::ok)
+      return node<add, A, d::arg_t<B, 0>>{};
+    else
+      return binary_elementwise<sub>::rewrite(a, b);
+  }
+
   /// VJP: the adjoint of operand I given the adjoint `g` of this node `n`; operands that were
   /// broadcast get theirs summed back to their own shape.
   template <std::size_t I, class A, class B, class G>

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/shape_arg.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/broadcast.hpp>
@@ -39,6 +40,16 @@ struct sum_to {
 
   static term print(const term& g) {
     return call("sum_to<" + detail::dims_text<S>() + ">", g, S::rank);
+  }
+
+  /// Constant folding: of a constant or a fill, the result is known when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<S, ctgrad::detail::bits(ctgrad::detail::known<A>::value * static_cast<double>(shape_of_t<A>::size / S::size))>{};
+    else
+      return node<sum_to, A>{};
   }
 
   /// VJP: the adjoint broadcast back to the operand's shape (defined in broadcast_to.hpp, which

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -45,6 +46,20 @@ struct transpose {
   }
 
   static term print(const term& a) { return {operand(a, prec::primary) + "ᵀ", prec::postfix, 2}; }
+
+  /// Transpose folding, (Aᵀ)ᵀ = A, and constant folding.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<shape_t<shape_of_t<A>>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
+    else
+      return node<transpose, A>{};
+  }
+  template <class A>
+  static constexpr A rewrite(node<transpose, A>) noexcept {
+    return {};
+  }
 
   /// VJP: the adjoint transposed back.
   template <std::size_t I, class A, class G>

@@ -21,7 +21,7 @@ term print_term(E) {
   if constexpr (requires { typename E::ctgrad_leaf_tag; } || requires { typename E::ctgrad_let_tag; })
     return {std::string(E::name), prec::primary, rank};
   else if constexpr (requires { typename E::ctgrad_constant_tag; })
-    return {format_number(E::value), E::value < 0 ? prec::additive : prec::primary, 0};
+    return {format_number(E::value), E::value < 0 ? prec::prefix : prec::primary, 0};  // -2 binds like -x
   else if constexpr (is_error_v<E>)
     return {"<error>", prec::primary, 0};
   else

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/sum_to.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/broadcast.hpp>
@@ -56,6 +57,19 @@ struct binary_elementwise {
 
   static term print(const term& a, const term& b) {
     return infix(a, Op::symbol, b, Op::precedence, a.rank > b.rank ? a.rank : b.rank);
+  }
+
+  /// Constant folding: the op of two constants or fills is computed when the node is built. Ops
+  /// with identities (x + 0, 1·x, ...) define their own `rewrite` and end with this one.
+  static constexpr bool rewrites = true;
+  template <class A, class B>
+  static constexpr auto rewrite(A, B) noexcept {
+    using ctgrad::detail::known;
+    if constexpr (known<A>::ok && known<B>::ok)
+      return ctgrad::detail::known_t<broadcast_t<typename A::shape_type, typename B::shape_type>, ctgrad::detail::bits(
+          Op::apply(known<A>::value, known<B>::value))>{};
+    else
+      return node<Op, A, B>{};
   }
 };
 

@@ -6,6 +6,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/math.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/print/term.hpp>
 
 namespace ctgrad::ops::detail {
@@ -22,6 +23,16 @@ struct unary_elementwise {
   }
 
   static term print(const term& a) { return call(Op::name, a, a.rank); }
+
+  /// Constant folding: the op of a constant or a fill is computed when the node is built.
+  static constexpr bool rewrites = true;
+  template <class A>
+  static constexpr auto rewrite(A) noexcept {
+    if constexpr (ctgrad::detail::known<A>::ok)
+      return ctgrad::detail::known_t<typename A::shape_type, ctgrad::detail::bits(Op::apply(ctgrad::detail::known<A>::value))>{};
+    else
+      return node<Op, A>{};
+  }
 };
 
 }  // namespace ctgrad::ops::detail
