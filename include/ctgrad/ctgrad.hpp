@@ -15,7 +15,9 @@
 
 #include <ctgrad/ops/abs.hpp>
 #include <ctgrad/ops/add.hpp>
+#include <ctgrad/ops/bce.hpp>
 #include <ctgrad/ops/broadcast_to.hpp>
+#include <ctgrad/ops/cross_entropy.hpp>
 #include <ctgrad/ops/div.hpp>
 #include <ctgrad/ops/exp.hpp>
 #include <ctgrad/ops/expand_axis.hpp>

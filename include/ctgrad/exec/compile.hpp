@@ -87,11 +87,16 @@ class compiled_graph {
   template <class Data>
   [[gnu::noinline]] void bind_atom(std::size_t atom, const Data& data) {
     const auto& a = graph_type::atoms[atom];
+    const detail::leaf_desc desc{a.name, a.dims, a.rank, a.size, a.distribution};
     T* dst = arena_.get() + graph_type::plan.offset[atom];
-    if constexpr (std::is_arithmetic_v<Data>)
+    if constexpr (std::is_arithmetic_v<Data>) {
       dst[0] = static_cast<T>(data);
-    else
-      detail::load_checked(dst, data, detail::leaf_desc{a.name, a.dims, a.rank, a.size});
+    } else {
+      detail::load_checked(dst, data, desc);  // throws before writing when the size is wrong
+    }
+    // Values that are not a distribution were written already: the leaf is left unbound.
+    bound_[atom] = false;
+    detail::check_distribution(dst, desc);
     bound_[atom] = true;
   }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -99,11 +100,12 @@ struct leaf_desc {
   const std::size_t* dims;
   std::size_t rank;
   std::size_t size;
+  bool distribution = false;
 };
 
 template <class Leaf>
 inline constexpr leaf_desc leaf_desc_v{Leaf::name, Leaf::shape_type::dims.data(), Leaf::shape_type::rank,
-                                       Leaf::shape_type::size};
+                                       Leaf::shape_type::size, Leaf::kind == leaf_kind::distribution};
 
 [[noreturn]] inline void throw_bind_error(const leaf_desc& leaf, const std::string& found) {
   throw std::invalid_argument("ctgrad: bind(" + std::string(leaf.name) + "): expected shape " +
@@ -116,6 +118,34 @@ inline constexpr leaf_desc leaf_desc_v{Leaf::name, Leaf::shape_type::dims.data()
                               std::to_string(leaf.size) + " values for shape " +
                               shape_string(std::vector<std::size_t>(leaf.dims, leaf.dims + leaf.rank)) +
                               ", got " + std::to_string(found));
+}
+
+[[noreturn]] inline void throw_distribution_error(const leaf_desc& leaf, std::size_t column, const std::string& found) {
+  throw std::invalid_argument("ctgrad: bind(" + std::string(leaf.name) + "): a distribution needs each column to be " +
+                              "non-negative and sum to 1, but column " + std::to_string(column) + " " + found +
+                              " (declare the leaf with input<...> for targets that are not distributions)");
+}
+
+/// For a distribution leaf: every column (slice along axis 0) of the loaded values `v` must be
+/// non-negative and sum to one, within 64·K machine epsilons for K classes. Throws
+/// std::invalid_argument naming the leaf, the column and what was found (NaN included).
+template <class T>
+constexpr void check_distribution(const T* v, const leaf_desc& leaf) {
+  if (!leaf.distribution) return;
+  const std::size_t k = leaf.rank == 0 ? 1 : leaf.dims[0];
+  const std::size_t inner = leaf.size / k;
+  const double eps = static_cast<double>(std::numeric_limits<T>::epsilon());
+  const double tol = 64.0 * eps * static_cast<double>(k);
+  for (std::size_t j = 0; j < inner; ++j) {
+    double s = 0;
+    for (std::size_t i = 0; i < k; ++i) {
+      const double x = static_cast<double>(v[i * inner + j]);
+      if (!(x >= 0)) throw_distribution_error(leaf, j, "has the entry " + std::to_string(x) + " at row " + std::to_string(i));
+      s += x;
+    }
+    if (!(s >= 1 - tol && s <= 1 + tol))
+      throw_distribution_error(leaf, j, "sums to " + std::to_string(s));
+  }
 }
 
 /// Checks a container whose size is known only at run time against `leaf`, then copies it in
@@ -164,6 +194,7 @@ constexpr void load_leaf(T* dst, const Data& data) {
     check_fixed_shape<Leaf, Data>();
     load_checked(dst, data, leaf_desc_v<Leaf>);
   }
+  if constexpr (Leaf::kind == leaf_kind::distribution) check_distribution(dst, leaf_desc_v<Leaf>);
 }
 }  // namespace detail
 

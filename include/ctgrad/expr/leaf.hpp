@@ -11,7 +11,9 @@
 
 namespace ctgrad {
 
-enum class leaf_kind { input, param };
+/// What a leaf holds: data fed per evaluation, a parameter bound once, or data whose slices along
+/// axis 0 are probability distributions (checked when fed; the simplifier may rely on it).
+enum class leaf_kind { input, param, distribution };
 
 /// A named leaf of the graph. Its name is part of its type, so two leaves never merge by accident.
 template <leaf_kind Kind, fixed_string Name, class Shape>
@@ -41,6 +43,14 @@ constexpr auto make_leaf() noexcept {
 /// `input<"x", 784, 32>`: data fed at each evaluation (784 features, batch of 32).
 template <fixed_string Name, std::size_t... Dims>
 inline constexpr auto input = detail::make_leaf<leaf_kind::input, Name, Dims...>();
+
+/// `distribution<"y", 10, 32>`: an input whose columns (slices along axis 0, the class axis) each
+/// sum to one with no negative entry: one-hot labels or soft targets. Feeding or binding data that
+/// is not throws std::invalid_argument naming the leaf, the column and its sum. The precondition
+/// is what lets grad simplify the adjoint of cross-entropy of softmax to `p − y`; for an `input`
+/// target it keeps the general `p·Σy − y`.
+template <fixed_string Name, std::size_t... Dims>
+inline constexpr auto distribution = detail::make_leaf<leaf_kind::distribution, Name, Dims...>();
 
 /// `param<"W1", 128, 784>`: a trainable parameter, bound once and kept between evaluations.
 template <fixed_string Name, std::size_t... Dims>

@@ -32,6 +32,7 @@ struct atom_info {
   std::uint64_t shape_key = 0;  // identifies the leaf's shape, to detect two leaves sharing a name
   const std::size_t* dims = nullptr;  // the leaf's dimensions (static storage), for run-time messages
   std::size_t rank = 0;
+  bool distribution = false;  // a leaf whose columns must each sum to one (checked when bound)
 
   constexpr bool same_key(const atom_info& o) const {
     return is_constant == o.is_constant && name == o.name && bits == o.bits;
@@ -60,11 +61,13 @@ constexpr atom_info atom_info_of() {
     return {false,
             T::name,
             0,
-            T::kind == leaf_kind::input ? node_kind::input : node_kind::param,
+            T::kind == leaf_kind::param ? node_kind::param : node_kind::input,
             T::shape_type::size,
-            shape_key<typename T::shape_type>(),
+            // The kind is part of the key: "y" as an input and as a distribution are two leaves.
+            shape_key<typename T::shape_type>() + static_cast<std::uint64_t>(T::kind),
             T::shape_type::dims.data(),
-            T::shape_type::rank};
+            T::shape_type::rank,
+            T::kind == leaf_kind::distribution};
 }
 
 template <class T, std::size_t I>

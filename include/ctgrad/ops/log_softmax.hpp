@@ -31,10 +31,20 @@ struct log_softmax {
     return call(Axis == 0 ? std::string("log_softmax") : "log_softmax<" + std::to_string(Axis) + ">", a, a.rank);
   }
 
-  /// VJP: g − softmax(a) ⊙ Σ_axis g, with softmax(a) = exp of this node.
+  /// VJP: g − softmax(a) ⊙ Σ_axis g. When g is ±y or c·y for a `distribution` y (each slice
+  /// sums to one), Σ_axis g is ±1 or c and the adjoint is ±(y − p) or c·(y − p): the `p − y` of
+  /// cross-entropy, written so only when the precondition is part of y's type.
   template <std::size_t I, class A, class G>
   static constexpr auto vjp(node<log_softmax, A> n, G g) noexcept {
-    return g - ctgrad::exp(n) % ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(ctgrad::sum<static_cast<int>(Axis)>(g));
+    namespace d = ctgrad::detail;
+    if constexpr (d::is_distribution_v<G, Axis>)
+      return g - ctgrad::exp(n);
+    else if constexpr (d::is_distribution_v<typename d::negated<G>::type, Axis>)
+      return ctgrad::exp(n) - typename d::negated<G>::type{};
+    else if constexpr (d::is_distribution_v<typename d::scaled<G>::rest, Axis>)
+      return ctgrad::mul(d::known_t<shape<>, d::bits(d::scaled<G>::value)>{}, typename d::scaled<G>::rest{} - ctgrad::exp(n));
+    else
+      return g - ctgrad::exp(n) % ctgrad::expand_axis<Axis, shape_of_t<A>::dims[Axis]>(ctgrad::sum<static_cast<int>(Axis)>(g));
   }
 };
 }  // namespace ops
