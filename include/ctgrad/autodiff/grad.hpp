@@ -2,7 +2,9 @@
 #ifndef CTGRAD_AUTODIFF_GRAD_HPP
 #define CTGRAD_AUTODIFF_GRAD_HPP
 
+#include <array>
 #include <cstddef>
+#include <string_view>
 #include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
@@ -21,18 +23,12 @@ namespace ctgrad {
 namespace autodiff::detail {
 using boost::mp11::mp_list;
 
-/// After a let block's nodes (in forward order): the handle's adjoint moves to its definition.
-template <class H>
-struct let_marker {};
-
-/// The graph's op nodes in one forward topological order, each once, with a marker after each
-/// let block. (A subexpression written out in two let definitions is one node here.)
-template <class Lets, class Root>
-struct forward_order;
-template <class... Hs, class Root>
-struct forward_order<mp_list<Hs...>, Root> {
-  using type = boost::mp11::mp_unique<boost::mp11::mp_append<
-      boost::mp11::mp_push_back<typename Hs::ctgrad_block::local, let_marker<Hs>>..., typename Root::local>>;
+/// One reverse sweep: the adjoint of `Root` is `Seed` (the constant 1 for a loss; a basis tensor
+/// for a row of a Jacobian).
+template <class Root, class Seed>
+struct sweep {
+  using root = Root;
+  using seed = Seed;
 };
 
 /// M[K] += V for the adjoint map M (a list of mp_list<key, adjoint expression>).
@@ -60,7 +56,7 @@ struct backprop_node<M, node<Op, Args...>, Found> {
                           decltype(Op::template vjp<I::value>(node<Op, Args...>{}, G{}))>::type>;
   using type = boost::mp11::mp_fold<boost::mp11::mp_iota_c<sizeof...(Args)>, M, step>;
 };
-// A node without adjoint: the loss does not depend on it.
+// A node without adjoint: the block's output does not depend on it.
 template <class M, class Op, class... Args>
 struct backprop_node<M, node<Op, Args...>, void> {
   using type = M;
@@ -75,37 +71,138 @@ struct backprop_node<M, node<Op>, void> {
   using type = M;
 };
 
-template <class M, class N>
-struct backprop {
-  using type = typename backprop_node<M, N, boost::mp11::mp_map_find<M, N>>::type;
-};
-
-// A let handle's adjoint flows to its definition.
-template <class M, class H, class Found = boost::mp11::mp_map_find<M, H>>
-struct move_let {
-  using type = typename accumulate<M, typename H::definition, boost::mp11::mp_second<Found>>::type;
-};
-template <class M, class H>
-struct move_let<M, H, void> {
-  using type = M;
-};
-template <class M, class H>
-struct backprop<M, let_marker<H>> {
-  using type = typename move_let<M, H>::type;
-};
-
 /// mp_reverse_fold's step: F<element, state>.
 template <class N, class M>
-using backprop_t = typename backprop<M, N>::type;
+using backprop_t = typename backprop_node<M, N, boost::mp11::mp_map_find<M, N>>::type;
 
-/// The adjoint map of `Loss`: every node it depends on, paired with its adjoint expression.
-template <class Loss>
-struct adjoints {
-  using root = ir::block_t<Loss>;
-  using order = typename forward_order<typename root::lets, root>::type;
-  using seed = mp_list<mp_list<Loss, std::remove_const_t<decltype(scalar_c<1>)>>>;
-  using type = boost::mp11::mp_reverse_fold<order, seed, backprop_t>;
+/// Stands for the root's block in the lists of blocks below.
+struct root_block {};
+
+template <class Sweep, class H>
+struct adjoint_let;
+
+/// The adjoint map of one block: its output's adjoint (the sweep's seed for the root, the
+/// handle's adjoint let for a let block) carried back through the block's own nodes. Keys: the
+/// block's nodes and the handles, leaves and constants it reads. Types stay as shallow as one
+/// block, because a later block's adjoint enters as a short handle type.
+template <class Sweep, class B>
+struct block_adjoints {
+  using type = boost::mp11::mp_reverse_fold<typename B::ctgrad_block::local,
+                                            mp_list<mp_list<typename B::definition, adjoint_let<Sweep, B>>>,
+                                            backprop_t>;
 };
+template <class Sweep>
+struct block_adjoints<Sweep, root_block> {
+  using type = boost::mp11::mp_reverse_fold<typename ir::block_t<typename Sweep::root>::local,
+                                            mp_list<mp_list<typename Sweep::root, typename Sweep::seed>>,
+                                            backprop_t>;
+};
+
+/// M[X] gains user C (M maps each handle and leaf to the blocks that read it directly).
+template <class M, class X, class C, class Found = boost::mp11::mp_map_find<M, X>>
+struct add_use {
+  using type = boost::mp11::mp_map_replace<M, boost::mp11::mp_push_back<Found, C>>;
+};
+template <class M, class X, class C>
+struct add_use<M, X, C, void> {
+  using type = boost::mp11::mp_push_back<M, mp_list<X, C>>;
+};
+template <class C>
+struct use_by {
+  template <class M, class X>
+  using fn = typename add_use<M, X, C>::type;
+};
+
+template <class Sweep, class C>
+struct block_of {
+  using type = typename C::ctgrad_block;
+};
+template <class Sweep>
+struct block_of<Sweep, root_block> {
+  using type = ir::block_t<typename Sweep::root>;
+};
+
+/// The sweep's graph: its let handles in dependency order and, for each handle and leaf, the
+/// blocks (handles, or root_block) that read it directly.
+template <class Sweep>
+struct sweep_graph {
+  using lets = typename ir::block_t<typename Sweep::root>::lets;
+  template <class M, class C>
+  using add_block = boost::mp11::mp_fold<
+      boost::mp11::mp_append<typename block_of<Sweep, C>::type::deps, typename block_of<Sweep, C>::type::atoms>, M,
+      use_by<C>::template fn>;
+  using users = boost::mp11::mp_fold<boost::mp11::mp_push_back<lets, root_block>, mp_list<>, add_block>;
+};
+
+/// The contribution of block C's sweep to the adjoint of X (zero if C's output does not depend on it).
+template <class X, class Found>
+struct found_or_zero {
+  using type = boost::mp11::mp_second<Found>;
+};
+template <class X>
+struct found_or_zero<X, void> {
+  using type = zeros_t<shape_of_t<X>>;
+};
+template <class Sweep, class X>
+struct contribution {
+  template <class C>
+  using from =
+      typename found_or_zero<X, boost::mp11::mp_map_find<typename block_adjoints<Sweep, C>::type, X>>::type;
+};
+
+/// The adjoint of X: the sum of its users' contributions (zero when nothing reads X).
+template <class Sweep, class X, class Found = boost::mp11::mp_map_find<typename sweep_graph<Sweep>::users, X>>
+struct adjoint_sum;
+template <class Sweep, class X, class K, class... Cs>
+struct adjoint_sum<Sweep, X, mp_list<K, Cs...>> {
+  template <class Acc, class C>
+  using add = decltype(std::declval<Acc>() + std::declval<typename contribution<Sweep, X>::template from<C>>());
+  using type = boost::mp11::mp_fold<mp_list<Cs...>, zeros_t<shape_of_t<X>>, add>;
+};
+template <class Sweep, class X>
+struct adjoint_sum<Sweep, X, void> {
+  using type = zeros_t<shape_of_t<X>>;
+};
+
+/// "∂h" for a handle named "h": the printed name of its adjoint.
+template <class H>
+struct adjoint_name {
+  static constexpr auto chars = [] {
+    std::array<char, H::name.size() + 3> a{};
+    a[0] = static_cast<char>(0xE2);  // ∂ (U+2202) in UTF-8
+    a[1] = static_cast<char>(0x88);
+    a[2] = static_cast<char>(0x82);
+    for (std::size_t i = 0; i < H::name.size(); ++i) a[3 + i] = H::name[i];
+    return a;
+  }();
+  static constexpr std::string_view value{chars.data(), chars.size()};
+};
+
+/// The adjoint of let handle H in a sweep, itself a let handle: later expressions name it by this
+/// short type, and it is lowered into its own block, so a gradient of a deep chain is as shallow,
+/// block by block, as the forward graph.
+template <class Sweep, class H>
+struct adjoint_let {
+  using ctgrad_expression_tag = void;
+  using ctgrad_let_tag = void;
+  using definition = typename adjoint_sum<Sweep, H>::type;
+  using shape_type = typename H::shape_type;
+  using ctgrad_block = ir::block_t<definition>;
+  static constexpr std::string_view name = adjoint_name<H>::value;
+};
+
+/// Instantiates the adjoint lets from the root back to the first layer, each after the ones it
+/// reads, so that no instantiation recurses through the whole depth.
+template <class Sweep>
+struct prepare {
+  template <class H, class Prev>
+  using step = std::conditional_t<sizeof(typename adjoint_let<Sweep, H>::ctgrad_block*) != 0, Prev, Prev>;
+  using type = boost::mp11::mp_reverse_fold<typename sweep_graph<Sweep>::lets, void, step>;
+};
+
+/// The adjoint of leaf L in a sweep (after `prepare`).
+template <class Sweep, class L>
+using leaf_adjoint_t = typename adjoint_sum<Sweep, L>::type;
 }  // namespace autodiff::detail
 
 namespace detail {
@@ -120,16 +217,13 @@ struct grad_check {
 /// shape; a leaf the loss does not depend on gets `zeros<shape>`, which `is_zero_v` recognises.
 template <class Loss, class... Leaves>
 struct gradients {
-  using map = typename autodiff::detail::adjoints<Loss>::type;
+  using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
 
   template <leaf_expression L>
   constexpr auto operator[](L) const noexcept {
     static_assert((__is_same(L, Leaves) || ...), "ctgrad: g[leaf]: this leaf was not among grad's leaves");
-    using found = boost::mp11::mp_map_find<map, L>;
-    if constexpr (__is_same(found, void))
-      return zeros<shape_of_t<L>>;
-    else
-      return boost::mp11::mp_second<found>{};
+    using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
+    return autodiff::detail::leaf_adjoint_t<sweep, L>{};
   }
 };
 
