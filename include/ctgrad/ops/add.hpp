@@ -7,6 +7,7 @@
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/binary.hpp>
+#include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/neg.hpp>
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/shape/broadcast.hpp>
@@ -22,7 +23,8 @@ struct add : detail::binary_elementwise<add> {
   static constexpr T apply(T a, T b) noexcept {
     return a + b;
   }
-  /// x + 0 = x, 0 + x = x, a + (-b) = a - b, (-a) + b = b - a, and constant folding.
+  /// x + 0 = x, 0 + x = x, a + (-b) = a - b, (-a) + b = b - a, a + (-c)·x = a - c·x, and
+  /// constant folding.
   template <class A, class B>
   static constexpr auto rewrite(A a, B b) noexcept {
     namespace d = ctgrad::detail;
@@ -35,6 +37,8 @@ struct add : detail::binary_elementwise<add> {
       return a - d::arg_t<B, 0>{};
     else if constexpr (d::is_op_v<A, neg>)
       return b - d::arg_t<A, 0>{};
+    else if constexpr (d::scaled<B>::negative)  // a + (-c)·x = a - c·x
+      return a - ctgrad::mul(d::known_t<shape<>, d::bits(-d::scaled<B>::value)>{}, typename d::scaled<B>::rest{});
     else
       return binary_elementwise<add>::rewrite(a, b);
   }

@@ -27,7 +27,7 @@ struct mul : detail::binary_elementwise<mul> {
     return infix(a, scaling ? "·" : symbol, b, precedence, a.rank > b.rank ? a.rank : b.rank);
   }
   /// 0·x = 0 (for finite x), 1·x = x, (-1)·x = -x, a known tensor c·x becomes the scalar c times
-  /// x (no buffer of c's), c1·(c2·x) = (c1c2)·x, and constant folding.
+  /// x (no buffer of c's), c1·(c2·x) = (c1c2)·x, c·(-x) = (-c)·x, and constant folding.
   template <class A, class B>
   static constexpr auto rewrite(A a, B b) noexcept {
     namespace d = ctgrad::detail;
@@ -46,6 +46,8 @@ struct mul : detail::binary_elementwise<mul> {
         return -b;
       else if constexpr (d::scaled<B>::ok)
         return rewrite(d::known_t<shape<>, d::bits(c * d::scaled<B>::value)>{}, typename d::scaled<B>::rest{});
+      else if constexpr (!__is_same(typename d::negated<B>::type, void))  // c·(-x) = (-c)·x
+        return rewrite(d::known_t<shape<>, d::bits(-c)>{}, typename d::negated<B>::type{});
       else
         return node<mul, d::known_t<shape<>, d::bits(c)>, B>{};
     } else

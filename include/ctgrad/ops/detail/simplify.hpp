@@ -76,12 +76,14 @@ using arg_t = typename arg<E, I>::type;
 template <class E>
 struct scaled {
   static constexpr bool ok = false;
+  static constexpr bool negative = false;
   using rest = void;
 };
 template <std::uint64_t Bits, class X>
 struct scaled<node<ops::mul, constant<Bits>, X>> {
   static constexpr bool ok = true;
   static constexpr double value = std::bit_cast<double>(Bits);
+  static constexpr bool negative = value < 0;
   using rest = X;
 };
 
