@@ -19,6 +19,7 @@
 #include <ctgrad/ops/broadcast_to.hpp>
 #include <ctgrad/ops/cross_entropy.hpp>
 #include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/embed.hpp>
 #include <ctgrad/ops/exp.hpp>
 #include <ctgrad/ops/expand_axis.hpp>
 #include <ctgrad/ops/fill.hpp>
@@ -46,6 +47,7 @@
 #include <ctgrad/ir/graph.hpp>
 
 #include <ctgrad/autodiff/grad.hpp>
+#include <ctgrad/autodiff/jacobian.hpp>
 
 #include <ctgrad/exec/compile.hpp>
 #include <ctgrad/exec/evaluate.hpp>

@@ -221,9 +221,15 @@ struct gradients {
 
   template <leaf_expression L>
   constexpr auto operator[](L) const noexcept {
-    static_assert((__is_same(L, Leaves) || ...), "ctgrad: g[leaf]: this leaf was not among grad's leaves");
-    using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
-    return autodiff::detail::leaf_adjoint_t<sweep, L>{};
+    // After an error in the loss (already reported), every gradient is an error node, silently.
+    static_assert(is_error_v<Loss> || (__is_same(L, Leaves) || ...),
+                  "ctgrad: g[leaf]: this leaf was not among grad's leaves");
+    if constexpr (is_error_v<Loss>) {
+      return error_node{};
+    } else {
+      using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
+      return autodiff::detail::leaf_adjoint_t<sweep, L>{};
+    }
   }
 };
 

@@ -139,7 +139,13 @@ struct visit<state<L, A, D>, T, 2> {
   using type = state<L, typename push_unique<A, T>::type, D>;
 };
 
-/// Appends to `Acc` the elements of `Ns` that it lacks, keeping their order.
+/// Appends to `Acc` the elements of `Ns` that it lacks, keeping their order. Membership is asked
+/// of one class deriving from a tag per element of Acc (a builtin base-class test per element of
+/// Ns), not of a fold over Acc per element: the lists of a deep gradient's blocks are long.
+template <class T>
+struct tag {};
+template <class... As>
+struct tag_set : tag<As>... {};
 template <class Acc, class Ns>
 struct splice;
 template <class... Ns>
@@ -148,8 +154,9 @@ struct splice<mp_list<>, mp_list<Ns...>> {
 };
 template <class... As, class... Ns>
 struct splice<mp_list<As...>, mp_list<Ns...>> {
+  using set = tag_set<As...>;
   using type = boost::mp11::mp_append<
-      mp_list<As...>, std::conditional_t<in_list<Ns, mp_list<As...>>::value, mp_list<>, mp_list<Ns>>...>;
+      mp_list<As...>, std::conditional_t<__is_base_of(tag<Ns>, set), mp_list<>, mp_list<Ns>>...>;
 };
 
 /// Every handle reachable through `Deps`, dependencies first: for each direct dependency d,
