@@ -46,10 +46,7 @@ struct broadcast_to {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<S, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
-    else
-      return node<broadcast_to, A>{};
+    return ctgrad::detail::fold_known<broadcast_to, S, 1, A>();
   }
 
   /// VJP: the adjoint summed back over the stretched axes.

@@ -67,10 +67,7 @@ struct expand_axis {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<insert_axis_t<shape_of_t<A>, Axis, N>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
-    else
-      return node<expand_axis, A>{};
+    return ctgrad::detail::fold_known<expand_axis, insert_axis_t<shape_of_t<A>, Axis, N>, 1, A>();
   }
 
   /// VJP: the adjoint summed along the inserted axis (defined in sum.hpp, which includes this

@@ -37,10 +37,7 @@ struct mean_all {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<shape<>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
-    else
-      return node<mean_all, A>{};
+    return ctgrad::detail::fold_known<mean_all, shape<>, 1, A>();
   }
   /// VJP: the scalar adjoint spread over every element (divided by their number).
   template <std::size_t I, class A, class G>
@@ -71,10 +68,7 @@ struct mean_axis {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<remove_axis_t<shape_of_t<A>, Axis>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
-    else
-      return node<mean_axis, A>{};
+    return ctgrad::detail::fold_known<mean_axis, remove_axis_t<shape_of_t<A>, Axis>, 1, A>();
   }
   /// VJP: the adjoint repeated along the reduced axis (divided by its length).
   template <std::size_t I, class A, class G>

@@ -37,10 +37,7 @@ struct sum_all {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<shape<>, ctgrad::detail::bits(ctgrad::detail::known<A>::value * static_cast<double>(shape_of_t<A>::size))>{};
-    else
-      return node<sum_all, A>{};
+    return ctgrad::detail::fold_known<sum_all, shape<>, shape_of_t<A>::size, A>();
   }
   /// VJP: the scalar adjoint spread over every element.
   template <std::size_t I, class A, class G>
@@ -71,10 +68,7 @@ struct sum_axis {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<remove_axis_t<shape_of_t<A>, Axis>, ctgrad::detail::bits(ctgrad::detail::known<A>::value * static_cast<double>(shape_of_t<A>::dims[Axis]))>{};
-    else
-      return node<sum_axis, A>{};
+    return ctgrad::detail::fold_known<sum_axis, remove_axis_t<shape_of_t<A>, Axis>, shape_of_t<A>::dims[Axis], A>();
   }
   /// VJP: the adjoint repeated along the reduced axis.
   template <std::size_t I, class A, class G>

@@ -46,10 +46,7 @@ struct sum_to {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<S, ctgrad::detail::bits(ctgrad::detail::known<A>::value * static_cast<double>(shape_of_t<A>::size / S::size))>{};
-    else
-      return node<sum_to, A>{};
+    return ctgrad::detail::fold_known<sum_to, S, shape_of_t<A>::size / S::size, A>();
   }
 
   /// VJP: the adjoint broadcast back to the operand's shape (defined in broadcast_to.hpp, which

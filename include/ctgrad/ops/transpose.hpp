@@ -51,10 +51,7 @@ struct transpose {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known<A>::ok)
-      return ctgrad::detail::known_t<shape_t<shape_of_t<A>>, ctgrad::detail::bits(ctgrad::detail::known<A>::value)>{};
-    else
-      return node<transpose, A>{};
+    return ctgrad::detail::fold_known<transpose, shape_t<shape_of_t<A>>, 1, A>();
   }
   template <class A>
   static constexpr A rewrite(node<transpose, A>) noexcept {

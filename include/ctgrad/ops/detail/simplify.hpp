@@ -54,6 +54,17 @@ constexpr std::uint64_t bits(double v) noexcept {
 template <class S, std::uint64_t Bits>
 using known_t = std::conditional_t<S::rank == 0, constant<Bits>, node<ops::fill<S, Bits>>>;
 
+/// The rewrite of a structural op (reduction, broadcast, transpose) of one operand: when every
+/// element of A is one known value v, the node is the known tensor of shape Out holding v·Factor
+/// (Factor: how many elements of A each output element sums); otherwise node<Op, A>.
+template <class Op, class Out, std::size_t Factor, class A>
+constexpr auto fold_known() noexcept {
+  if constexpr (known<A>::ok)
+    return known_t<Out, bits(known<A>::value * static_cast<double>(Factor))>{};
+  else
+    return node<Op, A>{};
+}
+
 /// is_op_v<E, Op>: E is a node of op Op; arg_t<E, I>: its operand I.
 template <class E, class Op>
 inline constexpr bool is_op_v = false;
