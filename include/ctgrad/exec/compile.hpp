@@ -47,13 +47,13 @@ class compiled_graph {
   template <expression L, class Data>
     requires(leaf_expression<L> || is_error_v<L>)
   compiled_graph& bind(L, const Data& data) {
-    static_assert(is_error_v<L> || graph_type::template contains<L>,
+    static_assert(is_error_v<L> || graph_type::template contains<L>::value,
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
     if constexpr (!is_error_v<L> && !detail::feed_size_ok<L, Data>) {
       using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
-    } else if constexpr (!is_error_v<L> && graph_type::template contains<L>) {
+    } else if constexpr (!is_error_v<L> && graph_type::template contains<L>::value) {
       detail::check_fixed_shape<L, Data>();
-      bind_atom(graph_type::template atom_index<L>, data);
+      bind_atom(graph_type::template atom_index<L>::value, data);
     }
     return *this;
   }
@@ -71,10 +71,10 @@ class compiled_graph {
   /// The value of output `E` from the last evaluation: a scalar or a view into the arena.
   template <expression E>
   auto result(E) const {
-    static_assert(((__is_same(ir::resolve_t<E>, ir::resolve_t<Outputs>)) || ...),
+    static_assert(ir::detail::in_list<ir::resolve_t<E>, ir::mp_list<ir::resolve_t<Outputs>...>>::value,
                   "ctgrad: result(e): e is not an output of this compiled graph");
     using S = shape_of_t<E>;
-    T* p = arena_.get() + graph_type::template offset_of<E>;
+    T* p = arena_.get() + graph_type::template offset_of<E>::value;
     if constexpr (S::rank == 0)
       return *p;
     else
@@ -134,10 +134,11 @@ struct compiled_error {
 }  // namespace detail
 
 /// `compile<float>(out1, out2...)`: plans the forward graph of the outputs for element type `T`.
-template <class T = float, expression... Outputs>
+template <class T = float, class... Outputs>
+  requires(!detail::any_of({false, !expression<Outputs>...}))
 auto compile(Outputs...) {
   static_assert(sizeof...(Outputs) > 0, "ctgrad: compile(outputs...) needs at least one output");
-  if constexpr ((is_error_v<Outputs> || ...))
+  if constexpr (detail::any_of({false, is_error_v<Outputs>...}))
     return detail::compiled_error{};
   else
     return compiled_graph<T, Outputs...>{};

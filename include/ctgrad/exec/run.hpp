@@ -33,19 +33,32 @@ constexpr void kernel_entry(T* arena, const std::size_t* off) {
   }(std::index_sequence_for<In...>{});
 }
 
+/// Node N's kernel as a function of a short name (its op and shapes).
+template <class Op, class T, class Out, class... In>
+struct kernel_fn {
+  static constexpr void run(T* arena, const std::size_t* off) { kernel_entry<Op, T, Out, In...>(arena, off); }
+};
 template <class T, class N>
 struct kernel_of;
 template <class T, class Op, class... Args>
 struct kernel_of<T, node<Op, Args...>> {
-  static constexpr auto value = &kernel_entry<Op, T, typename node<Op, Args...>::shape_type, shape_of_t<Args>...>;
+  using type = kernel_fn<Op, T, typename node<Op, Args...>::shape_type, shape_of_t<Args>...>;
 };
 
-template <class T, class... Bs>
-constexpr auto kernels_of(ir::mp_list<Bs...>) {
-  return []<class... Ns>(ir::mp_list<Ns...>) {
-    return std::array<void (*)(T*, const std::size_t*), sizeof...(Ns) + 1>{kernel_of<T, Ns>::value..., nullptr};
-  }(boost::mp11::mp_append<typename Bs::local...>{});
-}
+/// The kernels of the op nodes of block key K (a dummy first element), and of every block of a
+/// graph: tables keyed by handles, never by blocks (see ir/graph.hpp on name lengths).
+template <class T, class K, class Local = typename K::ctgrad_block::local>
+struct block_kernels;
+template <class T, class K, class... Ns>
+struct block_kernels<T, K, ir::mp_list<Ns...>> {
+  static constexpr void (*value[])(T*, const std::size_t*) = {nullptr, &kernel_of<T, Ns>::type::run...};
+};
+template <class T, class Keys>
+struct kernel_table;
+template <class T, class... Ks>
+struct kernel_table<T, ir::mp_list<Ks...>> {
+  static constexpr void (*const* value[])(T*, const std::size_t*) = {nullptr, block_kernels<T, Ks>::value...};
+};
 }  // namespace detail
 
 /// The steps that evaluate graph `G` in element type `T`, in topological order (op nodes only).
@@ -53,11 +66,13 @@ template <class G, class T>
 struct program {
   static constexpr std::size_t n_steps = G::size - G::n_atoms;
   static constexpr std::array<step<T>, n_steps> steps = [] {
-    constexpr auto kernels = detail::kernels_of<T>(typename G::blocks{});
+    using kernels = detail::kernel_table<T, typename G::keys>;
     std::array<step<T>, n_steps> s{};
+    std::size_t block = 0;
     for (std::size_t k = 0; k < n_steps; ++k) {
       const std::size_t i = G::n_atoms + k;  // blocks follow the atoms in the IR
-      s[k].kernel = kernels[k];
+      while (block + 1 < G::n_blocks && i >= G::block_start[block + 1]) ++block;
+      s[k].kernel = kernels::value[block + 1][1 + i - G::block_start[block]];
       s[k].offsets[0] = G::plan.offset[i];
       for (std::size_t a = 0; a < G::info[i].arity; ++a) s[k].offsets[1 + a] = G::plan.offset[G::info[i].inputs[a]];
     }

@@ -67,6 +67,16 @@ constexpr auto make_node() noexcept {
     return node<Op, Args...>{};
 }
 
+/// Whether any of `bs` holds, for packs: `any_of({false, is_error_v<Ts>...})`. An array, not a
+/// fold: clang refuses folds of more than 256 operands, and a network's parameters and gradients
+/// are often more than that.
+template <std::size_t N>
+constexpr bool any_of(const bool (&bs)[N]) noexcept {
+  for (bool b : bs)
+    if (b) return true;
+  return false;
+}
+
 /// A check that always passes, for ops without shape preconditions.
 struct no_check {
   static constexpr bool ok = true;

@@ -139,38 +139,32 @@ struct visit<state<L, A, D>, T, 2> {
   using type = state<L, typename push_unique<A, T>::type, D>;
 };
 
-/// Appends to `Acc` the elements of `Ns` that it lacks, keeping their order. Membership is asked
-/// of one class deriving from a tag per element of Acc (a builtin base-class test per element of
-/// Ns), not of a fold over Acc per element: the lists of a deep gradient's blocks are long.
-template <class T>
-struct tag {};
-template <class... As>
-struct tag_set : tag<As>... {};
-template <class Acc, class Ns>
-struct splice;
-template <class... Ns>
-struct splice<mp_list<>, mp_list<Ns...>> {
-  using type = mp_list<Ns...>;
-};
-template <class... As, class... Ns>
-struct splice<mp_list<As...>, mp_list<Ns...>> {
-  using set = tag_set<As...>;
-  using type = boost::mp11::mp_append<
-      mp_list<As...>, std::conditional_t<__is_base_of(tag<Ns>, set), mp_list<>, mp_list<Ns>>...>;
-};
-
-/// Every handle reachable through `Deps`, dependencies first: for each direct dependency d,
-/// d's own reachable list followed by d (lists already computed when d was declared).
+/// Every handle reachable through `Deps`, dependencies first. The first dependency brings its own
+/// list (computed when it was declared) and itself; each later one not already listed brings the
+/// handles of its own dependencies that are not listed yet, then itself. The walk stops at listed
+/// handles, so it visits only what is new (in a chain, one handle) and never recurses through the
+/// depth of the network.
 template <class Acc, class Deps>
 struct reachable;
 template <class Acc>
 struct reachable<Acc, mp_list<>> {
   using type = Acc;
 };
+template <class Acc, class D, bool Listed = in_list<D, Acc>::value>
+struct reach_one {
+  using type = Acc;
+};
+template <class Acc, class D>
+struct reach_one<Acc, D, false> {
+  using type = boost::mp11::mp_push_back<typename reachable<Acc, typename D::ctgrad_block::deps>::type, D>;
+};
+template <class D>
+struct reach_one<mp_list<>, D, false> {
+  using type = boost::mp11::mp_push_back<typename D::ctgrad_block::lets, D>;
+};
 template <class Acc, class D, class... Ds>
 struct reachable<Acc, mp_list<D, Ds...>> {
-  using with_d = boost::mp11::mp_push_back<typename D::ctgrad_block::lets, D>;
-  using type = typename reachable<typename splice<Acc, with_d>::type, mp_list<Ds...>>::type;
+  using type = typename reachable<typename reach_one<Acc, D>::type, mp_list<Ds...>>::type;
 };
 
 template <class S>

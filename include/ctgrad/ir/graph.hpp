@@ -8,11 +8,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/leaf.hpp>
@@ -80,27 +82,137 @@ template <class T, std::size_t I>
 constexpr std::size_t index_from(const indexed<T, I>*) noexcept {
   return I;
 }
+
+// How the lowering keeps g++ fast: a function or a static variable of a class template gets a
+// mangled name when it is instantiated, even if it is only ever evaluated at compile time, and g++
+// mangles in time quadratic in a name's length. Names that spell a block (every node of it, every
+// handle it reaches) or a whole graph took minutes for a deep gradient. So per-node and per-use
+// values are enumerators (never named), per-block tables are keyed by the block's handle (a short
+// name), and only a few tables per graph are keyed by its list of handles.
+
+/// What a node is to the IR: 0 an op node, 1 a let handle, 2 an atom.
+template <class T>
+inline constexpr int ir_kind_v = atom<T> ? 2 : (let_handle<T> ? 1 : 0);
+
 /// Position of `T` in list `L` (one lookup through a class with one base per element).
 template <class L, class T>
-inline constexpr std::size_t position_v = index_from<T>(static_cast<const index_map<L>*>(nullptr));
+struct position {
+  enum : std::size_t { value = index_from<T>(static_cast<const index_map<L>*>(nullptr)) };
+};
 
-template <class L>
-using block_of_t = typename L::ctgrad_block;
-template <class B>
-using local_of_t = typename B::local;
-template <class B>
-using local_size_t = boost::mp11::mp_size<typename B::local>;
+/// Identity of a let handle as an address (a short name, one byte).
+template <class H>
+struct let_id {
+  static constexpr char value = 0;
+};
+struct no_atom {};
+template <>
+constexpr atom_info atom_info_of<no_atom>() {
+  return {};
+}
 
-template <std::size_t N>
-constexpr std::size_t sum_of(const std::size_t (&xs)[N]) {
-  std::size_t s = 0;
-  for (std::size_t x : xs) s += x;
-  return s;
-}
-template <class... Ls>
-constexpr std::size_t total_size(mp_list<Ls...>) {
-  return sum_of({std::size_t{0}, boost::mp11::mp_size<Ls>::value...});
-}
+/// One operand as a block records it: an op node of the same block (its position), a let handle
+/// (whose value is the last node of its own block), or an atom.
+struct operand_ref {
+  int kind = 3;  // 0 local node, 1 let handle, 2 atom, 3 none
+  std::size_t local = 0;
+  const void* let = nullptr;
+  atom_info atom{};
+};
+/// Operand A read by a node of a block whose op nodes are `Local`. A handle of a leaf, a constant
+/// or another handle stands for what it names.
+template <class Local, class A, int Kind = ir_kind_v<A>>
+struct operand {  // an op node of the block
+  enum : int { kind = 0 };
+  enum : std::size_t { local = position<Local, A>::value };
+  using let = void;
+  using atom = no_atom;
+};
+template <class Local, class A>
+struct operand<Local, A, 2> {
+  enum : int { kind = 2 };
+  enum : std::size_t { local = 0 };
+  using let = void;
+  using atom = A;
+};
+template <class Local, class A, bool Forward = (ir_kind_v<typename A::definition> != 0)>
+struct let_operand {
+  enum : int { kind = 1 };
+  enum : std::size_t { local = 0 };
+  using let = A;
+  using atom = no_atom;
+};
+template <class Local, class A>
+struct let_operand<Local, A, true> : operand<Local, typename A::definition> {};
+template <class Local, class A>
+struct operand<Local, A, 1> : let_operand<Local, A> {};
+template <class Local>
+struct operand<Local, void, 0> {
+  enum : int { kind = 3 };
+  enum : std::size_t { local = 0 };
+  using let = void;
+  using atom = no_atom;
+};
+// The operand_ref of operand `A` (the variadic part) of a node whose block's op nodes are `L`.
+#define CTGRAD_DETAIL_OPERAND(L, ...)                                                                     \
+  ::ctgrad::ir::detail::operand_ref {                                                                     \
+    ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::kind, ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::local, \
+        &::ctgrad::ir::detail::let_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
+        ::ctgrad::ir::detail::atom_info_of<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::atom>()     \
+  }
+
+/// Operand K of node N (void past its arity).
+template <class N, std::size_t K>
+struct node_arg;
+template <class Op, class... Args, std::size_t K>
+struct node_arg<node<Op, Args...>, K> {
+  using type = boost::mp11::mp_at_c<mp_list<Args..., void, void, void>, K>;
+};
+template <class N, std::size_t K>
+using node_arg_t = typename node_arg<N, K>::type;
+static_assert(CTGRAD_MAX_ARITY == 3, "ctgrad: node_code lists three operands");
+
+/// One op node as its block records it.
+struct node_code {
+  std::size_t size = 0;
+  std::size_t arity = 0;
+  operand_ref in[CTGRAD_MAX_ARITY]{};
+};
+
+/// The tables of the block of key K (a let handle, or a graph's root key): the atoms it reads and
+/// its op nodes (each with a dummy first element: no empty arrays).
+template <class K, class Local = typename K::ctgrad_block::local, class Atoms = typename K::ctgrad_block::atoms>
+struct block_code;
+template <class K, class... Ns, class... As>
+struct block_code<K, mp_list<Ns...>, mp_list<As...>> {
+  using local = mp_list<Ns...>;
+  static constexpr atom_info atoms[] = {atom_info{}, atom_info_of<As>()...};
+  static constexpr node_code nodes[] = {
+      node_code{}, node_code{Ns::shape_type::size,
+                             Ns::op_arity,
+                             {CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 0>),
+                              CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 1>),
+                              CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 2>)}}...};
+};
+
+/// One block of a graph, in execution order.
+struct block_desc {
+  std::size_t n_atoms = 0;
+  const atom_info* atoms = nullptr;
+  std::size_t n_local = 0;
+  const node_code* nodes = nullptr;
+  const void* id = nullptr;
+};
+/// The blocks of keys `Ks` (a dummy first element).
+template <class Keys>
+struct block_table;
+template <class... Ks>
+struct block_table<mp_list<Ks...>> {
+  static constexpr block_desc value[] = {
+      block_desc{}, block_desc{boost::mp11::mp_size<typename Ks::ctgrad_block::atoms>::value, block_code<Ks>::atoms,
+                               boost::mp11::mp_size<typename Ks::ctgrad_block::local>::value, block_code<Ks>::nodes,
+                               &let_id<Ks>::value}...};
+};
 }  // namespace detail
 
 /// The lowered graph of `Outputs`: atoms (leaves and constants, deduplicated by value) first, then
@@ -110,31 +222,30 @@ template <class... Outputs>
 struct graph {
   using root = block_t<Outputs...>;
   using lets = typename root::lets;
-  /// Blocks in execution order: every reachable let, then the root.
-  using blocks = boost::mp11::mp_push_back<boost::mp11::mp_transform<detail::block_of_t, lets>, root>;
+  /// Stands for the root block among the keys of blocks.
+  struct root_key {
+    using ctgrad_block = root;
+  };
+  /// The blocks' keys in execution order: every reachable let handle, then the root.
+  using keys = boost::mp11::mp_push_back<lets, root_key>;
+  static constexpr std::size_t n_blocks = boost::mp11::mp_size<keys>::value;
 
  private:
-  // Packs over blocks and nodes expand into array initialisers, never folds: clang limits a fold
-  // expression to 256 operands, and graphs have more blocks than that.
-  template <class... Bs>
-  static constexpr std::size_t count_atom_uses(mp_list<Bs...>) {
-    return detail::sum_of({std::size_t{0}, boost::mp11::mp_size<typename Bs::atoms>::value...});
-  }
-  static constexpr std::size_t atom_uses = count_atom_uses(blocks{});
+  static constexpr const detail::block_desc* table = detail::block_table<keys>::value + 1;
 
-  template <class... As>
-  static constexpr void put_atoms(std::array<atom_info, atom_uses>& out, std::size_t& k, mp_list<As...>) {
-    [[maybe_unused]] const int seq[] = {0, ((out[k++] = detail::atom_info_of<As>()), 0)...};
-  }
-  template <class... Bs>
-  static constexpr auto sorted_atom_uses(mp_list<Bs...>) {
+  static constexpr std::size_t atom_uses = [] {
+    std::size_t n = 0;
+    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b].n_atoms;
+    return n;
+  }();
+  static constexpr auto atom_uses_sorted = [] {
     std::array<atom_info, atom_uses> all{};
     std::size_t k = 0;
-    [[maybe_unused]] const int seq[] = {0, (put_atoms(all, k, typename Bs::atoms{}), 0)...};
+    for (std::size_t b = 0; b < n_blocks; ++b)
+      for (std::size_t i = 1; i <= table[b].n_atoms; ++i) all[k++] = table[b].atoms[i];
     std::sort(all.begin(), all.end());
     return all;
-  }
-  static constexpr auto atom_uses_sorted = sorted_atom_uses(blocks{});
+  }();
 
   static constexpr std::size_t count_unique() {
     std::size_t n = 0;
@@ -170,80 +281,63 @@ struct graph {
     const bool found = it != atoms.end() && it->same_key(key) && it->kind == key.kind && it->shape_key == key.shape_key;
     return found ? static_cast<std::size_t>(it - atoms.begin()) : n_atoms;
   }
-  /// Index of atom `T` in `atoms`.
+  /// Index of atom `T` in `atoms` (`::value`).
   template <class T>
-  static constexpr std::size_t atom_index = find_atom(detail::atom_info_of<T>());
-  /// True when leaf `T` (same name, kind and shape) belongs to this graph.
+  using atom_index = std::integral_constant<std::size_t, find_atom(detail::atom_info_of<T>())>;
+  /// Whether leaf `T` (same name, kind and shape) belongs to this graph (`::value`).
   template <class T>
-  static constexpr bool contains = atom_index<T> < n_atoms;
+  using contains = std::bool_constant<(atom_index<T>::value < n_atoms)>;
 
-  static constexpr std::size_t size = n_atoms + detail::total_size(boost::mp11::mp_transform<detail::local_of_t, blocks>{});
+  static constexpr std::size_t size = [] {
+    std::size_t n = n_atoms;
+    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b].n_local;
+    return n;
+  }();
 
   /// First IR index of each block.
   static constexpr auto block_start = [] {
-    constexpr std::size_t nb = boost::mp11::mp_size<blocks>::value;
-    std::array<std::size_t, nb> s{};
-    std::size_t at = n_atoms, b = 0;
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<detail::local_size_t, blocks>>([&](auto n) {
-      s[b++] = at;
-      at += decltype(n)::value;
-    });
+    std::array<std::size_t, n_blocks> s{};
+    std::size_t at = n_atoms;
+    for (std::size_t b = 0; b < n_blocks; ++b) {
+      s[b] = at;
+      at += table[b].n_local;
+    }
     return s;
   }();
 
-  /// IR index of the value of `T`: an atom, a let handle (its definition's node), or an op node of
-  /// block number `B` (default: the root block).
-  // Blocks are reached by expanding the `blocks` pack alongside its indices, never by mp_at_c
-  // (which is linear per lookup on some compilers, so quadratic over a deep network).
-  template <class T, std::size_t B, class Block>
-  static constexpr std::size_t find_index() {
-    if constexpr (atom<T>) {
-      return atom_index<T>;
-    } else if constexpr (let_handle<T>) {
-      using D = typename T::definition;
-      if constexpr (atom<D> || let_handle<D>)
-        return find_index<D, B, Block>();
-      else  // the definition is the last node of the handle's own block
-        return block_start[detail::position_v<lets, T>] +
-               boost::mp11::mp_size<typename T::ctgrad_block::local>::value - 1;
-    } else {
-      return block_start[B] + detail::position_v<typename Block::local, T>;
-    }
+  /// IR index of an operand read by block `b`.
+  static constexpr std::size_t resolve(const detail::operand_ref& r, std::size_t b) {
+    if (r.kind == 0) return block_start[b] + r.local;
+    if (r.kind == 2) return find_atom(r.atom);
+    for (std::size_t j = 0; j < n_blocks; ++j)  // a let handle: the last node of its own block
+      if (table[j].id == r.let) return block_start[j] + table[j].n_local - 1;
+    return size;
   }
-  /// IR index of the value of `T`: an atom, a let handle (its definition's node), or an op node of
-  /// the root block.
-  template <class T>
-  static constexpr std::size_t index_of = find_index<T, boost::mp11::mp_size<blocks>::value - 1, root>();
 
- private:
-  template <std::size_t B, class Block, class Op, class... Args>
-  static constexpr node_info info_for(node<Op, Args...>*) {
-    return {node_kind::op, node<Op, Args...>::shape_type::size, sizeof...(Args),
-            {find_index<Args, B, Block>()...}};
-  }
-  template <std::size_t B, class Block, class... Ns>
-  static constexpr void put_block(std::array<node_info, size>& out, mp_list<Ns...>) {
-    std::size_t k = block_start[B];
-    [[maybe_unused]] const int seq[] = {0, ((out[k++] = info_for<B, Block>(static_cast<Ns*>(nullptr))), 0)...};
-  }
-  template <class... Bs, std::size_t... B>
-  static constexpr std::array<node_info, size> make_info(mp_list<Bs...>, std::index_sequence<B...>) {
+  /// IR index of the value of `T` (`::value`): an atom, a let handle (its definition's node), or
+  /// an op node of the root block.
+  template <class T>
+  using index_of = std::integral_constant<std::size_t, resolve(CTGRAD_DETAIL_OPERAND(typename root::local, T), n_blocks - 1)>;
+
+  static constexpr std::array<node_info, size> info = [] {
     std::array<node_info, size> out{};
     for (std::size_t i = 0; i < n_atoms; ++i) out[i] = {atoms[i].kind, atoms[i].size, 0, {}};
-    [[maybe_unused]] const int seq[] = {0, (put_block<B, Bs>(out, typename Bs::local{}), 0)...};
+    for (std::size_t b = 0; b < n_blocks; ++b)
+      for (std::size_t i = 0; i < table[b].n_local; ++i) {
+        const detail::node_code& c = table[b].nodes[i + 1];
+        node_info& n = out[block_start[b] + i];
+        n = {node_kind::op, c.size, c.arity, {}};
+        for (std::size_t k = 0; k < c.arity; ++k) n.inputs[k] = resolve(c.in[k], b);
+      }
     return out;
-  }
-
- public:
-  static constexpr std::array<node_info, size> info =
-      make_info(blocks{}, std::make_index_sequence<boost::mp11::mp_size<blocks>::value>{});
-  static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{index_of<Outputs>...};
+  }();
+  static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{index_of<Outputs>::value...};
   static constexpr memory_plan<size> plan = plan_memory(info, outputs);
   static constexpr std::size_t arena_size = plan.arena_size;
 
-  /// Offset of `T`'s buffer in the arena.
+  /// Offset of `T`'s buffer in the arena (`::value`).
   template <class T>
-  static constexpr std::size_t offset_of = plan.offset[index_of<T>];
+  using offset_of = std::integral_constant<std::size_t, plan.offset[index_of<T>::value]>;
 };
 
 }  // namespace ctgrad::ir
