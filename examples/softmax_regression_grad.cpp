@@ -26,8 +26,8 @@ constexpr auto loss = -ct::sum(y % ct::log(y_hat));  // built as −Σ y ⊙ log
 constexpr auto g = ct::grad(loss, W, b);  // g[W]: 3 × 4, g[b]: 3; expressions, not numbers
 static_assert(ct::shape_of(g[W]) == ct::shape<3, 4>{} && ct::shape_of(g[b]) == ct::shape<3>{});
 // The gradients ARE the seed's formulas, as types: ŷ − y and (ŷ − y) ⊗ x.
-static_assert(std::is_same_v<std::remove_const_t<decltype(g[b])>, decltype(y_hat - y)>);
-static_assert(std::is_same_v<std::remove_const_t<decltype(g[W])>, decltype(ct::outer(y_hat - y, x))>);
+static_assert(std::is_same_v<ct::definition_t<decltype(g[b])>, decltype(y_hat - y)>);
+static_assert(std::is_same_v<ct::definition_t<decltype(g[W])>, decltype(ct::outer(y_hat - y, x))>);
 
 // The inputs of S02 (row-major).
 constexpr std::array<double, 12> W_val{0.1, -0.2, 0.3, 0.0,   //

@@ -16,6 +16,7 @@
 #include <ctgrad/expr/leaf.hpp>
 #include <ctgrad/ir/collect.hpp>
 #include <ctgrad/ops/add.hpp>
+#include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/fill.hpp>
 
 namespace ctgrad {
@@ -42,13 +43,35 @@ struct accumulate<M, K, V, void> {
   using type = boost::mp11::mp_push_back<M, mp_list<K, V>>;
 };
 
-template <class M, class N, class Found>
+/// Stands for the root's block in the lists of blocks below.
+struct root_block {};
+
+template <class Sweep, class B, class N, class G>
+struct node_adjoint;
+
+/// The adjoint G of node N as its operands' VJP rules will read it. Inside a let block B, the
+/// adjoint of a node with two or more differentiable operands (W·h + b) is named by a handle, so
+/// that the operands' VJPs (∂W, ∂h, ∂b) share one lowered value instead of each spelling (and
+/// computing) it again. The root block keeps plain expressions: they print and compare as written.
+template <class Sweep, class B, class N, class G, std::size_t Active>
+struct shared_adjoint {
+  using type = G;
+};
+template <class Sweep, class B, class N, class G, std::size_t Active>
+  requires(Active >= 2 && !ir::let_handle<G> && !ir::atom<G> && !ctgrad::detail::known<G>::ok &&
+           !__is_same(B, root_block))
+struct shared_adjoint<Sweep, B, N, G, Active> {
+  using type = node_adjoint<Sweep, B, N, G>;
+};
+
+template <class Sweep, class B, class M, class N, class Found>
 struct backprop_node;
 /// Applies node N's VJP rule for each operand, adding each contribution to that operand's
 /// adjoint. Constants get none.
-template <class M, class Op, class... Args, class Found>
-struct backprop_node<M, node<Op, Args...>, Found> {
-  using G = boost::mp11::mp_second<Found>;
+template <class Sweep, class B, class M, class Op, class... Args, class Found>
+struct backprop_node<Sweep, B, M, node<Op, Args...>, Found> {
+  using G = typename shared_adjoint<Sweep, B, node<Op, Args...>, boost::mp11::mp_second<Found>,
+                                    (std::size_t{0} + ... + std::size_t{!constant_expression<Args>})>::type;
   template <class Acc, class I>
   using step = std::conditional_t<
       constant_expression<boost::mp11::mp_at<mp_list<Args...>, I>>, Acc,
@@ -57,26 +80,26 @@ struct backprop_node<M, node<Op, Args...>, Found> {
   using type = boost::mp11::mp_fold<boost::mp11::mp_iota_c<sizeof...(Args)>, M, step>;
 };
 // A node without adjoint: the block's output does not depend on it.
-template <class M, class Op, class... Args>
-struct backprop_node<M, node<Op, Args...>, void> {
+template <class Sweep, class B, class M, class Op, class... Args>
+struct backprop_node<Sweep, B, M, node<Op, Args...>, void> {
   using type = M;
 };
 // A node without operands (zeros, ones, fill) passes its adjoint nowhere.
-template <class M, class Op, class Found>
-struct backprop_node<M, node<Op>, Found> {
+template <class Sweep, class B, class M, class Op, class Found>
+struct backprop_node<Sweep, B, M, node<Op>, Found> {
   using type = M;
 };
-template <class M, class Op>
-struct backprop_node<M, node<Op>, void> {
+template <class Sweep, class B, class M, class Op>
+struct backprop_node<Sweep, B, M, node<Op>, void> {
   using type = M;
 };
 
-/// mp_reverse_fold's step: F<element, state>.
-template <class N, class M>
-using backprop_t = typename backprop_node<M, N, boost::mp11::mp_map_find<M, N>>::type;
-
-/// Stands for the root's block in the lists of blocks below.
-struct root_block {};
+/// mp_reverse_fold's step over block B's nodes: F<element, state>.
+template <class Sweep, class B>
+struct backprop {
+  template <class N, class M>
+  using fn = typename backprop_node<Sweep, B, M, N, boost::mp11::mp_map_find<M, N>>::type;
+};
 
 template <class Sweep, class H>
 struct adjoint_let;
@@ -89,13 +112,13 @@ template <class Sweep, class B>
 struct block_adjoints {
   using type = boost::mp11::mp_reverse_fold<typename B::ctgrad_block::local,
                                             mp_list<mp_list<typename B::definition, adjoint_let<Sweep, B>>>,
-                                            backprop_t>;
+                                            backprop<Sweep, B>::template fn>;
 };
 template <class Sweep>
 struct block_adjoints<Sweep, root_block> {
   using type = boost::mp11::mp_reverse_fold<typename ir::block_t<typename Sweep::root>::local,
                                             mp_list<mp_list<typename Sweep::root, typename Sweep::seed>>,
-                                            backprop_t>;
+                                            backprop<Sweep, root_block>::template fn>;
 };
 
 /// M[X] gains user C (M maps each handle and leaf to the blocks that read it directly).
@@ -191,6 +214,20 @@ struct adjoint_let {
   static constexpr std::string_view name = adjoint_name<H>::value;
 };
 
+/// The adjoint of node N of let block B in a sweep, named so that the VJPs of N's operands share
+/// it (see shared_adjoint). A let handle lowered into its own block; it has no name of its own, so
+/// formulas print its definition in place.
+template <class Sweep, class B, class N, class G>
+struct node_adjoint {
+  using ctgrad_expression_tag = void;
+  using ctgrad_let_tag = void;
+  using ctgrad_inline_tag = void;
+  using definition = G;
+  using shape_type = typename G::shape_type;
+  using ctgrad_block = ir::block_t<G>;
+  static constexpr std::string_view name = "";
+};
+
 /// Instantiates the adjoint lets from the root back to the first layer, each after the ones it
 /// reads, so that no instantiation recurses through the whole depth.
 template <class Sweep>
@@ -203,6 +240,26 @@ struct prepare {
 /// The adjoint of leaf L in a sweep (after `prepare`).
 template <class Sweep, class L>
 using leaf_adjoint_t = typename adjoint_sum<Sweep, L>::type;
+
+/// `g[W]` of a gradient that is not known outright: a let handle printed "∂W" whose definition is
+/// the simplified gradient. Its type names only the sweep and the leaf, so a program that compiles
+/// the gradients of many parameters as outputs has short type names (which g++ spends quadratic
+/// time mangling).
+template <class Sweep, class L>
+struct gradient_let {
+  using ctgrad_expression_tag = void;
+  using ctgrad_let_tag = void;
+  using definition = leaf_adjoint_t<Sweep, L>;
+  using shape_type = typename L::shape_type;
+  using ctgrad_block = ir::block_t<definition>;
+  static constexpr std::string_view name = adjoint_name<L>::value;
+};
+
+/// What g[L] returns: the gradient's own expression when it is a known tensor (zeros, ones), a
+/// leaf or a handle, else its gradient_let.
+template <class Sweep, class L, class D = leaf_adjoint_t<Sweep, L>>
+using gradient_t =
+    std::conditional_t<ctgrad::detail::known<D>::ok || ir::atom<D> || ir::let_handle<D>, D, gradient_let<Sweep, L>>;
 }  // namespace autodiff::detail
 
 namespace detail {
@@ -213,35 +270,55 @@ struct grad_check {
 };
 }  // namespace detail
 
-/// The gradients of `Loss` with respect to `Leaves`: `g[W]` is an expression (a graph) of W's
-/// shape; a leaf the loss does not depend on gets `zeros<shape>`, which `is_zero_v` recognises.
-template <class Loss, class... Leaves>
-struct gradients {
+namespace autodiff::detail {
+/// `g[L]` for one requested leaf L: a non-template member whose symbol names only the loss and L
+/// (a member of a class naming every requested leaf would be mangled with all of them, once per
+/// leaf: quadratic work for g++ in a network with hundreds of parameters).
+template <class Loss, class L>
+struct gradient_of {
   using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
-
-  template <leaf_expression L>
   constexpr auto operator[](L) const noexcept {
-    // After an error in the loss (already reported), every gradient is an error node, silently.
-    static_assert(is_error_v<Loss> || (__is_same(L, Leaves) || ...),
-                  "ctgrad: g[leaf]: this leaf was not among grad's leaves");
-    if constexpr (is_error_v<Loss>) {
-      return error_node{};
-    } else {
-      using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
-      return autodiff::detail::leaf_adjoint_t<sweep, L>{};
-    }
+    using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
+    return autodiff::detail::gradient_t<sweep, L>{};
+  }
+};
+}  // namespace autodiff::detail
+
+/// The gradients of `Loss` with respect to `Leaves`: `g[W]` is an expression (a graph) of W's
+/// shape, the let handle ∂W unless the gradient is known outright; a leaf the loss does not depend
+/// on gets `zeros<shape>`, which `is_zero_v` recognises.
+template <class Loss, class... Leaves>
+struct gradients : autodiff::detail::gradient_of<Loss, Leaves>... {
+  /// The reverse sweep every gradient comes from (seeded with 1 at the loss).
+  using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
+  using autodiff::detail::gradient_of<Loss, Leaves>::operator[]...;
+
+  /// Any other leaf: refused with a message.
+  template <leaf_expression L>
+  void operator[](L) const noexcept {
+    static_assert(sizeof(L) == 0, "ctgrad: g[leaf]: this leaf was not among grad's leaves");
+  }
+};
+/// After an error in the loss (already reported), every gradient is an error node, silently.
+template <>
+struct gradients<error_node> {
+  template <leaf_expression L>
+  constexpr error_node operator[](L) const noexcept {
+    return {};
   }
 };
 
 /// `grad(loss, W1, b1, ...)`: reverse mode over the deduplicated graph of `loss`, each op's VJP
 /// rule applied once per node, adjoints summed where a node feeds several others. The result
-/// holds graphs, not numbers: evaluate, compile, print or differentiate them again.
-template <expression Loss, leaf_expression... Leaves>
+/// holds graphs, not numbers: evaluate, compile, print or differentiate them again. A leaf listed
+/// twice counts once.
+template <expression Loss, class... Leaves>
+  requires(!detail::any_of({false, !leaf_expression<Leaves>...}))
 constexpr auto grad(Loss, Leaves...) noexcept {
   if constexpr (is_error_v<Loss>)
     return gradients<error_node>{};
   else if constexpr (detail::grad_check<Loss>::ok)
-    return gradients<Loss, Leaves...>{};
+    return boost::mp11::mp_rename<boost::mp11::mp_unique<boost::mp11::mp_list<Loss, Leaves...>>, gradients>{};
   else
     return gradients<error_node>{};
 }

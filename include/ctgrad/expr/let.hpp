@@ -3,6 +3,7 @@
 #define CTGRAD_EXPR_LET_HPP
 
 #include <string_view>
+#include <type_traits>
 
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/fixed_string.hpp>
@@ -35,6 +36,20 @@ struct let_handle_base {
 
 template <class T>
 concept let_expression = expression<T> && requires { typename T::ctgrad_let_tag; };
+
+/// definition_t<E>: the expression a let handle names (for a gradient `g[W]`, the gradient's
+/// formula); any other expression itself.
+template <class E>
+struct definition_of {
+  using type = E;
+};
+template <class E>
+  requires requires { typename E::ctgrad_let_tag; }
+struct definition_of<E> {
+  using type = typename E::definition;
+};
+template <class E>
+using definition_t = typename definition_of<std::remove_cvref_t<E>>::type;
 
 /// `let<"h">(e)`: names `e` for printing and planning. Its type still spells out `e`; to cut the
 /// type itself at a layer boundary, declare the handle with `CTGRAD_LET`.

@@ -18,7 +18,9 @@ term print_node(node<Op, Args...>);
 template <class E>
 term print_term(E) {
   constexpr std::size_t rank = shape_of_t<E>::rank;
-  if constexpr (requires { typename E::ctgrad_leaf_tag; } || requires { typename E::ctgrad_let_tag; })
+  if constexpr (requires { typename E::ctgrad_inline_tag; })  // a handle without a name of its own
+    return print_term(typename E::definition{});
+  else if constexpr (requires { typename E::ctgrad_leaf_tag; } || requires { typename E::ctgrad_let_tag; })
     return {std::string(E::name), prec::primary, rank};
   else if constexpr (requires { typename E::ctgrad_constant_tag; })
     return {format_number(E::value), E::value < 0 ? prec::prefix : prec::primary, 0};  // -2 binds like -x
