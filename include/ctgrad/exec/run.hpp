@@ -51,13 +51,13 @@ template <class T, class K, class Local = typename K::ctgrad_block::local>
 struct block_kernels;
 template <class T, class K, class... Ns>
 struct block_kernels<T, K, ir::mp_list<Ns...>> {
-  static constexpr void (*value[])(T*, const std::size_t*) = {nullptr, &kernel_of<T, Ns>::type::run...};
+  static constexpr void (*value[sizeof...(Ns) + 1])(T*, const std::size_t*) = {nullptr, &kernel_of<T, Ns>::type::run...};
 };
 template <class T, class Keys>
 struct kernel_table;
 template <class T, class... Ks>
 struct kernel_table<T, ir::mp_list<Ks...>> {
-  static constexpr void (*const* value[])(T*, const std::size_t*) = {nullptr, block_kernels<T, Ks>::value...};
+  static constexpr void (*const* value[sizeof...(Ks) + 1])(T*, const std::size_t*) = {nullptr, block_kernels<T, Ks>::value...};
 };
 }  // namespace detail
 

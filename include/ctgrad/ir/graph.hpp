@@ -186,8 +186,8 @@ struct block_code;
 template <class K, class... Ns, class... As>
 struct block_code<K, mp_list<Ns...>, mp_list<As...>> {
   using local = mp_list<Ns...>;
-  static constexpr atom_info atoms[] = {atom_info{}, atom_info_of<As>()...};
-  static constexpr node_code nodes[] = {
+  static constexpr atom_info atoms[sizeof...(As) + 1] = {atom_info{}, atom_info_of<As>()...};
+  static constexpr node_code nodes[sizeof...(Ns) + 1] = {
       node_code{}, node_code{Ns::shape_type::size,
                              Ns::op_arity,
                              {CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 0>),
@@ -208,7 +208,7 @@ template <class Keys>
 struct block_table;
 template <class... Ks>
 struct block_table<mp_list<Ks...>> {
-  static constexpr block_desc value[] = {
+  static constexpr block_desc value[sizeof...(Ks) + 1] = {
       block_desc{}, block_desc{boost::mp11::mp_size<typename Ks::ctgrad_block::atoms>::value, block_code<Ks>::atoms,
                                boost::mp11::mp_size<typename Ks::ctgrad_block::local>::value, block_code<Ks>::nodes,
                                &let_id<Ks>::value}...};
