@@ -90,10 +90,6 @@ constexpr std::size_t index_from(const indexed<T, I>*) noexcept {
 // values are enumerators (never named), per-block tables are keyed by the block's handle (a short
 // name), and only a few tables per graph are keyed by its list of handles.
 
-/// What a node is to the IR: 0 an op node, 1 a let handle, 2 an atom.
-template <class T>
-inline constexpr int ir_kind_v = atom<T> ? 2 : (let_handle<T> ? 1 : 0);
-
 /// Position of `T` in list `L` (one lookup through a class with one base per element).
 template <class L, class T>
 struct position {
@@ -121,7 +117,7 @@ struct operand_ref {
 };
 /// Operand A read by a node of a block whose op nodes are `Local`. A handle of a leaf, a constant
 /// or another handle stands for what it names.
-template <class Local, class A, int Kind = ir_kind_v<A>>
+template <class Local, class A, int Kind = kind_v<A>>
 struct operand {  // an op node of the block
   enum : int { kind = 0 };
   enum : std::size_t { local = position<Local, A>::value };
@@ -135,7 +131,7 @@ struct operand<Local, A, 2> {
   using let = void;
   using atom = A;
 };
-template <class Local, class A, bool Forward = (ir_kind_v<typename A::definition> != 0)>
+template <class Local, class A, bool Forward = (kind_v<typename A::definition> != 0)>
 struct let_operand {
   enum : int { kind = 1 };
   enum : std::size_t { local = 0 };
