@@ -53,6 +53,7 @@
 #include <ctgrad/exec/evaluate.hpp>
 #include <ctgrad/exec/feed.hpp>
 
+#include <ctgrad/print/to_latex.hpp>
 #include <ctgrad/print/to_string.hpp>
 
 #endif

@@ -17,6 +17,11 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise absolute value.
 struct abs : detail::unary_elementwise<abs> {
   static constexpr std::string_view name = "abs";
+  /// abs(a); in LaTeX \lvert a\rvert.
+  static constexpr term print(notation n, const term& a) {
+    if (n == notation::text) return call(n, {name, name}, a, a.rank);
+    return {"\\lvert " + a.text + "\\rvert", prec::primary, a.rank};
+  }
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x < T(0) ? -x : x;

@@ -19,6 +19,7 @@ struct add : detail::binary_elementwise<add> {
   static constexpr std::string_view name = "add";
   static constexpr int precedence = prec::additive;
   static constexpr std::string_view symbol = "+";
+  static constexpr std::string_view latex = "+";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a + b;

@@ -48,8 +48,10 @@ struct bce_with_logits {
     out[0] = total;
   }
 
-  static term print(const term& a, const term& y) {
-    return {"bce(sigmoid(" + a.text + "), " + y.text + ")", prec::primary, 0};
+  /// bce(sigmoid(a), y), as it was written.
+  static constexpr term print(notation n, const term& a, const term& y) {
+    const term p = sigmoid::print(n, a);
+    return {spelling{"bce", "\\operatorname{bce}"}(n) + ("(" + p.text + ", " + y.text + ")"), prec::primary, 0};
   }
 
   /// VJP. Logits: g·(σ(a) − y). Targets: g·(−a).

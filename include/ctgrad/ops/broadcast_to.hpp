@@ -38,8 +38,8 @@ struct broadcast_to {
     detail::for_each_broadcast<A, Out>([&](std::size_t k, std::size_t j) { out[k] = a[j]; });
   }
 
-  static term print(const term& a) {
-    return call("broadcast_to<" + detail::dims_text<S>() + ">", a, S::rank);
+  static constexpr term print(notation n, const term& a) {
+    return call(n, {"broadcast_to", "\\operatorname{broadcast\\_to}"}, detail::dims_text<S>(n).view(), a, S::rank);
   }
 
   /// Constant folding: of a constant or a fill, the result is known when the node is built.

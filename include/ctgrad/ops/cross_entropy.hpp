@@ -63,9 +63,11 @@ struct softmax_cross_entropy {
     out[0] = total;
   }
 
-  static term print(const term& z, const term& y) {
-    const std::string sm = Axis == 0 ? std::string("softmax") : "softmax<" + std::to_string(Axis) + ">";
-    return {"cross_entropy(" + sm + "(" + z.text + "), " + y.text + ")", prec::primary, 0};
+  /// cross_entropy(softmax(z), y), as it was written.
+  static constexpr term print(notation n, const term& z, const term& y) {
+    const term p = softmax<Axis>::print(n, z);
+    return {spelling{"cross_entropy", "\\operatorname{cross\\_entropy}"}(n) + ("(" + p.text + ", " + y.text + ")"),
+            prec::primary, 0};
   }
 
   /// VJP. Logits: g·(softmax(z) − y) when y is a `distribution` (each slice sums to one), else

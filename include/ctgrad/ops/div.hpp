@@ -18,6 +18,13 @@ struct div : detail::binary_elementwise<div> {
   static constexpr std::string_view name = "div";
   static constexpr int precedence = prec::multiplicative;
   static constexpr std::string_view symbol = "/";
+  static constexpr std::string_view latex = "/";
+  /// a / b in text, \frac{a}{b} in LaTeX (which needs no parentheses inside, and binds like a
+  /// power outside).
+  static constexpr term print(notation n, const term& a, const term& b) {
+    if (n == notation::text) return binary_elementwise<div>::print(n, a, b);
+    return {"\\frac{" + a.text + "}{" + b.text + "}", prec::postfix, a.rank > b.rank ? a.rank : b.rank};
+  }
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a / b;

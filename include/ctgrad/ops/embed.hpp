@@ -10,6 +10,7 @@
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/shape_arg.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
+#include <ctgrad/print/number.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -63,8 +64,8 @@ struct embed {
     for (std::size_t k = 0; k < A::size; ++k) out[I * A::size + k] = a[k];
   }
 
-  static term print(const term& a) {
-    return call("embed<" + std::to_string(I) + "; " + detail::dims_text<Out>() + ">", a, Out::rank);
+  static constexpr term print(notation n, const term& a) {
+    return call(n, {"embed", "\\operatorname{embed}"}, (format_integer(I) + "; " + detail::dims_text<Out>(n)).view(), a, Out::rank);
   }
 
   /// Embedding zeros gives zeros.
@@ -96,8 +97,8 @@ struct take {
     for (std::size_t k = 0; k < S::size; ++k) out[k] = g[I * S::size + k];
   }
 
-  static term print(const term& g) {
-    return call("take<" + std::to_string(I) + "; " + detail::dims_text<S>() + ">", g, S::rank);
+  static constexpr term print(notation n, const term& g) {
+    return call(n, {"take", "\\operatorname{take}"}, (format_integer(I) + "; " + detail::dims_text<S>(n)).view(), g, S::rank);
   }
 
   /// Taking a block of a known tensor is known; taking back an embedded block is that block.

@@ -19,6 +19,7 @@ struct log_softmax;
 /// Shape rule: the operand's shape. Forward: elementwise natural exponential.
 struct exp : detail::unary_elementwise<exp> {
   static constexpr std::string_view name = "exp";
+  static constexpr std::string_view latex = "\\exp";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::exp(x);

@@ -10,6 +10,7 @@
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
+#include <ctgrad/print/number.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -59,8 +60,9 @@ struct expand_axis {
         for (std::size_t i = 0; i < s::inner; ++i) out[(o * s::n + k) * s::inner + i] = a[o * s::inner + i];
   }
 
-  static term print(const term& a) {
-    return call("expand_axis<" + std::to_string(Axis) + ", " + std::to_string(N) + ">", a, a.rank + 1);
+  static constexpr term print(notation n, const term& a) {
+    return call(n, {"expand_axis", "\\operatorname{expand\\_axis}"}, (format_integer(Axis) + ", " + format_integer(N)).view(), a,
+                a.rank + 1);
   }
 
   /// Constant folding: of a constant or a fill, the result is known when the node is built.

@@ -34,12 +34,18 @@ struct fill {
     for (std::size_t i = 0; i < Out::size; ++i) out[i] = static_cast<T>(value);
   }
 
-  /// A scalar prints as its number; a tensor as zeros(2, 3), ones(2, 3) or fill(2, 3; 0.5).
-  static term print() {
+  /// A scalar prints as its number; a tensor as zeros(2, 3), ones(2, 3) or fill(2, 3; 0.5), in
+  /// LaTeX as \mathbf{0}_{[2, 3]}, \mathbf{1}_{[2, 3]} or \operatorname{fill}_{[2, 3]}(0.5).
+  static constexpr term print(notation n) {
     if constexpr (S::rank == 0) {
-      return {format_number(value), value < 0 ? prec::prefix : prec::primary, 0};
+      return number_term(n, value);
     } else {
-      const std::string dims = detail::dims_text<S>();
+      const constexpr_string dims = detail::dims_text<S>(n);
+      if (n == notation::latex) {
+        if (Bits == 0) return {"\\mathbf{0}_{" + dims + "}", prec::primary, S::rank};
+        if (value == 1.0) return {"\\mathbf{1}_{" + dims + "}", prec::primary, S::rank};
+        return call(n, {name, "\\operatorname{fill}"}, dims.view(), number_term(n, value), S::rank);
+      }
       if (Bits == 0) return {"zeros(" + dims + ")", prec::primary, S::rank};
       if (value == 1.0) return {"ones(" + dims + ")", prec::primary, S::rank};
       return {"fill(" + dims + "; " + format_number(value) + ")", prec::primary, S::rank};

@@ -15,6 +15,7 @@ namespace ops {
 /// relu's choice of subgradient at 0 (relu(x) = x·heaviside(x)); heaviside(NaN) = 0 too.
 struct heaviside : detail::unary_elementwise<heaviside> {
   static constexpr std::string_view name = "heaviside";
+  static constexpr std::string_view latex = "\\operatorname{heaviside}";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x > T(0) ? T(1) : T(0);

@@ -18,6 +18,7 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise natural logarithm.
 struct log : detail::unary_elementwise<log> {
   static constexpr std::string_view name = "log";
+  static constexpr std::string_view latex = "\\log";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::log(x);

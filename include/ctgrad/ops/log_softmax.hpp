@@ -13,6 +13,7 @@
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/exp.hpp>
 #include <ctgrad/ops/detail/softmax_kernel.hpp>
+#include <ctgrad/print/number.hpp>
 #include <ctgrad/print/term.hpp>
 
 namespace ctgrad {
@@ -27,8 +28,13 @@ struct log_softmax {
   static constexpr void forward(T* out, const T* a) noexcept {
     detail::softmax_along<true, Axis, T, A>(out, a);
   }
-  static term print(const term& a) {
-    return call(Axis == 0 ? std::string("log_softmax") : "log_softmax<" + std::to_string(Axis) + ">", a, a.rank);
+  static constexpr spelling printed = {"log_softmax", "\\log\\operatorname{softmax}"};
+  /// log_softmax(a) along axis 0, log_softmax<k>(a) along axis k; in LaTeX the axis is a subscript.
+  static constexpr term print(notation n, const term& a) {
+    if constexpr (Axis == 0)
+      return call(n, printed, a, a.rank);
+    else
+      return call(n, printed, format_integer(Axis).view(), a, a.rank);
   }
 
   /// VJP: g − softmax(a) ⊙ Σ_axis g. When g is ±y or c·y for a `distribution` y (each slice

@@ -86,8 +86,8 @@ struct matmul {
 
   template <class A, class B>
   static constexpr std::size_t result_rank = (A::rank == 2 ? 1 : 0) + (B::rank == 2 ? 1 : 0);
-  static term print(const term& a, const term& b) {
-    return infix(a, "·", b, prec::multiplicative, (a.rank == 2 ? 1 : 0) + (b.rank == 2 ? 1 : 0));
+  static constexpr term print(notation n, const term& a, const term& b) {
+    return infix(n, a, {"·", "\\cdot"}, b, prec::multiplicative, (a.rank == 2 ? 1 : 0) + (b.rank == 2 ? 1 : 0));
   }
 
   /// A product with a zero operand is zero.

@@ -17,14 +17,15 @@ struct mul : detail::binary_elementwise<mul> {
   static constexpr std::string_view name = "mul";
   static constexpr int precedence = prec::multiplicative;
   static constexpr std::string_view symbol = "⊙";
+  static constexpr std::string_view latex = "\\odot";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a * b;
   }
   /// Scaling by a scalar prints as `c·a`; only a product of two tensors is the Hadamard `a ⊙ b`.
-  static term print(const term& a, const term& b) {
+  static constexpr term print(notation n, const term& a, const term& b) {
     const bool scaling = a.rank == 0 || b.rank == 0;
-    return infix(a, scaling ? "·" : symbol, b, precedence, a.rank > b.rank ? a.rank : b.rank);
+    return infix(n, a, scaling ? spelling{"·", "\\cdot"} : spelling{symbol, latex}, b, precedence, a.rank > b.rank ? a.rank : b.rank);
   }
   /// 0·x = 0 (for finite x), 1·x = x, (-1)·x = -x, a known tensor c·x becomes the scalar c times
   /// x (no buffer of c's), c1·(c2·x) = (c1c2)·x, c·(-x) = (-c)·x, and constant folding.

@@ -21,10 +21,8 @@ struct neg : detail::unary_elementwise<neg> {
   static constexpr T apply(T x) noexcept {
     return -x;
   }
-  static term print(const term& a) {
-    std::string s(1, '-');  // not "-" + ...: g++ 12 -O3 warns falsely (-Wrestrict) on that form
-    s += operand(a, prec::postfix);
-    return {s, prec::prefix, a.rank};
+  static constexpr term print(notation, const term& a) {
+    return {"-" + operand(a, prec::postfix), prec::prefix, a.rank};
   }
   /// -(-x) = x, -(a - b) = b - a, and constant folding.
   using unary_elementwise<neg>::rewrite;

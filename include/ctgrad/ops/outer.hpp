@@ -34,7 +34,9 @@ struct outer {
       for (std::size_t j = 0; j < n; ++j) out[i * n + j] = a[i] * b[j];
   }
 
-  static term print(const term& a, const term& b) { return infix(a, "⊗", b, prec::multiplicative, 2); }
+  static constexpr term print(notation n, const term& a, const term& b) {
+    return infix(n, a, {"⊗", "\\otimes"}, b, prec::multiplicative, 2);
+  }
 
   /// A product with a zero operand is zero.
   static constexpr bool rewrites = true;

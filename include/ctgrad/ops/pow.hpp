@@ -25,8 +25,10 @@ struct pow : detail::unary_elementwise<pow<PBits>> {
   static constexpr T apply(T x) noexcept {
     return math::pow(x, static_cast<T>(exponent));
   }
-  static term print(const term& a) {
-    return {operand(a, prec::primary) + "^" + format_number(exponent), prec::postfix, a.rank};
+  /// a^3 in text, a^{3} in LaTeX.
+  static constexpr term print(notation n, const term& a) {
+    if (n == notation::latex) return superscript(n, a, latex_number(exponent).view(), a.rank);
+    return superscript(n, a, format_number(exponent).view(), a.rank);
   }
   /// VJP: g ⊙ p·a^(p-1).
   template <std::size_t I, class A, class G>

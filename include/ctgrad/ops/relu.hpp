@@ -17,6 +17,7 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise max(x, 0).
 struct relu : detail::unary_elementwise<relu> {
   static constexpr std::string_view name = "relu";
+  static constexpr std::string_view latex = "\\operatorname{relu}";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x > T(0) ? x : T(0);

@@ -17,6 +17,7 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise logistic function 1 / (1 + e^-x), stable for large |x|.
 struct sigmoid : detail::unary_elementwise<sigmoid> {
   static constexpr std::string_view name = "sigmoid";
+  static constexpr std::string_view latex = "\\sigma";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::sigmoid(x);

@@ -15,6 +15,7 @@ namespace ops {
 /// (so zeros keep their sign and NaN stays NaN).
 struct sign : detail::unary_elementwise<sign> {
   static constexpr std::string_view name = "sign";
+  static constexpr std::string_view latex = "\\operatorname{sign}";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x > T(0) ? T(1) : (x < T(0) ? T(-1) : x);

@@ -12,6 +12,7 @@
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/softmax_kernel.hpp>
+#include <ctgrad/print/number.hpp>
 #include <ctgrad/print/term.hpp>
 
 namespace ctgrad {
@@ -26,8 +27,13 @@ struct softmax {
   static constexpr void forward(T* out, const T* a) noexcept {
     detail::softmax_along<false, Axis, T, A>(out, a);
   }
-  static term print(const term& a) {
-    return call(Axis == 0 ? std::string("softmax") : "softmax<" + std::to_string(Axis) + ">", a, a.rank);
+  static constexpr spelling printed = {"softmax", "\\operatorname{softmax}"};
+  /// softmax(a) along axis 0, softmax<k>(a) along axis k; in LaTeX the axis is a subscript.
+  static constexpr term print(notation n, const term& a) {
+    if constexpr (Axis == 0)
+      return call(n, printed, a, a.rank);
+    else
+      return call(n, printed, format_integer(Axis).view(), a, a.rank);
   }
 
   /// VJP: p ⊙ (g − Σ_axis(g ⊙ p)), with p this node: the Jacobian Diag(p) − ppᵀ applied to g.

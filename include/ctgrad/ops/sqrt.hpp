@@ -18,6 +18,11 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise square root.
 struct sqrt : detail::unary_elementwise<sqrt> {
   static constexpr std::string_view name = "sqrt";
+  /// sqrt(a); in LaTeX \sqrt{a}.
+  static constexpr term print(notation n, const term& a) {
+    if (n == notation::text) return call(n, {name, name}, a, a.rank);
+    return {"\\sqrt{" + a.text + "}", prec::primary, a.rank};
+  }
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::sqrt(x);

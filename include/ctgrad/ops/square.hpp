@@ -17,6 +17,11 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise square.
 struct square : detail::unary_elementwise<square> {
   static constexpr std::string_view name = "square";
+  /// square(a); in LaTeX a^{2}.
+  static constexpr term print(notation n, const term& a) {
+    if (n == notation::text) return call(n, {name, name}, a, a.rank);
+    return superscript(n, a, "2", a.rank);
+  }
   template <class T>
   static constexpr T apply(T x) noexcept {
     return x * x;

@@ -18,6 +18,7 @@ struct sub : detail::binary_elementwise<sub> {
   static constexpr std::string_view name = "sub";
   static constexpr int precedence = prec::additive;
   static constexpr std::string_view symbol = "-";
+  static constexpr std::string_view latex = "-";
   template <class T>
   static constexpr T apply(T a, T b) noexcept {
     return a - b;

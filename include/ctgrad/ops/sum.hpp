@@ -15,6 +15,7 @@
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/axis.hpp>
+#include <ctgrad/print/number.hpp>
 #include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -31,7 +32,7 @@ struct sum_all {
     for (std::size_t i = 0; i < A::size; ++i) acc += a[i];
     out[0] = acc;
   }
-  static term print(const term& a) { return call("sum", a, 0); }
+  static constexpr term print(notation n, const term& a) { return call(n, {"sum", "\\operatorname{sum}"}, a, 0); }
 
   /// Constant folding: of a constant or a fill, the result is known when the node is built.
   static constexpr bool rewrites = true;
@@ -62,7 +63,9 @@ struct sum_axis {
         out[o * s::inner + i] = acc;
       }
   }
-  static term print(const term& a) { return call("sum<" + std::to_string(Axis) + ">", a, a.rank - 1); }
+  static constexpr term print(notation n, const term& a) {
+    return call(n, {"sum", "\\operatorname{sum}"}, format_integer(Axis).view(), a, a.rank - 1);
+  }
 
   /// Constant folding: of a constant or a fill, the result is known when the node is built.
   static constexpr bool rewrites = true;

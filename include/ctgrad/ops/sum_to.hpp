@@ -38,8 +38,8 @@ struct sum_to {
     detail::for_each_broadcast<Out, G>([&](std::size_t k, std::size_t j) { out[j] += g[k]; });
   }
 
-  static term print(const term& g) {
-    return call("sum_to<" + detail::dims_text<S>() + ">", g, S::rank);
+  static constexpr term print(notation n, const term& g) {
+    return call(n, {"sum_to", "\\operatorname{sum\\_to}"}, detail::dims_text<S>(n).view(), g, S::rank);
   }
 
   /// Constant folding: of a constant or a fill, the result is known when the node is built.

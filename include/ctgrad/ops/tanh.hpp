@@ -18,6 +18,7 @@ namespace ops {
 /// Shape rule: the operand's shape. Forward: elementwise hyperbolic tangent.
 struct tanh : detail::unary_elementwise<tanh> {
   static constexpr std::string_view name = "tanh";
+  static constexpr std::string_view latex = "\\tanh";
   template <class T>
   static constexpr T apply(T x) noexcept {
     return math::tanh(x);

@@ -45,7 +45,11 @@ struct transpose {
       for (std::size_t j = 0; j < n; ++j) out[j * m + i] = a[i * n + j];
   }
 
-  static term print(const term& a) { return {operand(a, prec::primary) + "ᵀ", prec::postfix, 2}; }
+  /// Aᵀ in text, A^{\top} in LaTeX.
+  static constexpr term print(notation n, const term& a) {
+    if (n == notation::latex) return superscript(n, a, "\\top", 2);
+    return {operand(a, prec::primary) + "ᵀ", prec::postfix, 2};
+  }
 
   /// Transpose folding, (Aᵀ)ᵀ = A, and constant folding.
   static constexpr bool rewrites = true;

@@ -17,7 +17,8 @@
 namespace ctgrad {
 namespace ops::detail {
 
-/// CRTP base: `Op` provides `symbol` and `static constexpr T apply(T, T)`.
+/// CRTP base: `Op` provides `symbol`, `latex` (its LaTeX spelling), `precedence` and
+/// `static constexpr T apply(T, T)`.
 template <class Op>
 struct binary_elementwise {
   template <class A, class B>
@@ -55,8 +56,8 @@ struct binary_elementwise {
     }
   }
 
-  static term print(const term& a, const term& b) {
-    return infix(a, Op::symbol, b, Op::precedence, a.rank > b.rank ? a.rank : b.rank);
+  static constexpr term print(notation n, const term& a, const term& b) {
+    return infix(n, a, {Op::symbol, Op::latex}, b, Op::precedence, a.rank > b.rank ? a.rank : b.rank);
   }
 
   /// Constant folding: the op of two constants or fills is computed when the node is built. Ops

@@ -5,8 +5,10 @@
 
 #include <array>
 #include <cstddef>
-#include <string>
 
+#include <ctgrad/print/constexpr_string.hpp>
+#include <ctgrad/print/number.hpp>
+#include <ctgrad/print/term.hpp>
 #include <ctgrad/shape/broadcast.hpp>
 #include <ctgrad/shape/shape.hpp>
 
@@ -26,11 +28,17 @@ concept shape_arg = is_shape_v<S>;
 template <class S, class G>
 inline constexpr bool broadcasts_onto_v = broadcastable_v<S, G> && __is_same(broadcast_t<S, G>, G);
 
-/// "2, 3" for shape<2, 3>, "" for shape<>.
+/// "2, 3" for shape<2, 3>, "" for shape<>; in LaTeX "[2, 3]" and "[]", as shapes are written in
+/// the design notes (a bare subscript would vanish for shape<>).
 template <class S>
-std::string dims_text() {
-  std::string s;
-  for (std::size_t i = 0; i < S::rank; ++i) s += (i ? ", " : "") + std::to_string(S::dims[i]);
+constexpr constexpr_string dims_text(notation n) {
+  constexpr_string s;
+  if (n == notation::latex) s += '[';
+  for (std::size_t i = 0; i < S::rank; ++i) {
+    if (i != 0) s += ", ";
+    s += format_integer(static_cast<long long>(S::dims[i]));
+  }
+  if (n == notation::latex) s += ']';
   return s;
 }
 

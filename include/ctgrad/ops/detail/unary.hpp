@@ -11,7 +11,7 @@
 
 namespace ctgrad::ops::detail {
 
-/// CRTP base: `Op` provides `name` and `static constexpr T apply(T)`.
+/// CRTP base: `Op` provides `name`, `latex` (its LaTeX spelling) and `static constexpr T apply(T)`.
 template <class Op>
 struct unary_elementwise {
   template <class S>
@@ -22,7 +22,7 @@ struct unary_elementwise {
     for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(in[i]);
   }
 
-  static term print(const term& a) { return call(Op::name, a, a.rank); }
+  static constexpr term print(notation n, const term& a) { return call(n, {Op::name, Op::latex}, a, a.rank); }
 
   /// Constant folding: the op of a constant or a fill is computed when the node is built.
   static constexpr bool rewrites = true;
