@@ -4,7 +4,9 @@
 #define CTGRAD_IR_COLLECT_HPP
 
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
+#include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -50,25 +52,51 @@ struct block {
 };
 
 namespace detail {
-/// in_list<T, mp_list<Ts...>>: membership as one fold of builtin comparisons (no set type with one
-/// base per element, which, rebuilt for every growing list, dominated compile memory).
+/// Whether any of `bs` holds (one function for every list: see in_list).
+constexpr bool any_true(std::initializer_list<bool> bs) noexcept {
+  for (bool b : bs)
+    if (b) return true;
+  return false;
+}
+
+/// Position of the first of `bs` that holds (`bs.size()` when none does).
+constexpr std::size_t first_true(std::initializer_list<bool> bs) noexcept {
+  std::size_t i = 0;
+  for (bool b : bs) {
+    if (b) return i;
+    ++i;
+  }
+  return i;
+}
+
+/// in_list<T, mp_list<Ts...>>: membership as builtin comparisons (no set type with one base per
+/// element, which, rebuilt for every growing list, dominated compile memory). The result is an
+/// enumerator: a static data member would be a symbol whose mangled name spells the whole list,
+/// and g++ mangles every such symbol it instantiates, in time quadratic in the name's length
+/// (lists of hundreds of handles made that the largest cost of lowering a deep gradient). An
+/// array, not a fold: clang refuses folds of more than 256 operands.
 template <class T, class L>
 struct in_list;
 template <class T, class... Ts>
 struct in_list<T, mp_list<Ts...>> {
-  static constexpr bool value = (__is_same(T, Ts) || ...);
+  enum : bool { value = any_true({false, __is_same(T, Ts)...}) };
 };
-// Long lists: an array, since clang refuses a fold expression of more than 256 operands.
-template <class T, class... Ts>
-  requires(sizeof...(Ts) > 128)
-struct in_list<T, mp_list<Ts...>> {
-  static constexpr bool value = [] {
-    constexpr bool same[] = {__is_same(T, Ts)...};
-    for (bool b : same)
-      if (b) return true;
-    return false;
-  }();
-};
+
+/// The element at a position of a list, by overload resolution: `index_map<L>` derives from
+/// `indexed<T, I>` for the I-th element T, so the element at position I is one deduction against
+/// a class built once per list (mp_at instantiates in proportion to the list's length on every
+/// call, for g++, which lacks __type_pack_element).
+template <class T, std::size_t I>
+struct indexed {};
+template <class L, class Seq = std::make_index_sequence<boost::mp11::mp_size<L>::value>>
+struct index_map;
+template <class... Ns, std::size_t... I>
+struct index_map<mp_list<Ns...>, std::index_sequence<I...>> : indexed<Ns, I>... {};
+template <std::size_t I, class T>
+T type_from(const indexed<T, I>*) noexcept;
+/// The element at position I of the list whose index_map is M.
+template <class M, std::size_t I>
+using type_at = decltype(::ctgrad::ir::detail::type_from<I>(static_cast<const M*>(nullptr)));
 
 template <class L, class T, bool Present = in_list<T, L>::value>
 struct push_unique {
@@ -84,9 +112,11 @@ struct state {};
 
 /// What a node is to the lowering: 0 an op node, 1 a let handle, 2 an atom.
 template <class T>
-inline constexpr int kind_v = let_handle<T> ? 1 : (atom<T> ? 2 : 0);
+struct kind_of {
+  enum : int { value = let_handle<T> ? 1 : (atom<T> ? 2 : 0) };
+};
 
-template <class S, class T, int Kind = kind_v<T>>
+template <class S, class T, int Kind = kind_of<T>::value>
 struct visit;
 
 template <class S, class... Ts>
@@ -167,11 +197,74 @@ struct reachable<Acc, mp_list<D, Ds...>> {
   using type = typename reachable<typename reach_one<Acc, D>::type, mp_list<Ds...>>::type;
 };
 
+/// A list as a set: membership is one __is_base_of, a search among the bases inside the compiler
+/// (no instantiation, no expression in proportion to the list's length).
+template <class T>
+struct member {};
+template <class L>
+struct type_set;
+template <class... Ts>
+struct type_set<mp_list<Ts...>> : member<Ts>... {};
+template <class T, class Set>
+struct in_set {
+  enum : bool { value = __is_base_of(member<T>, Set) };
+};
+
+/// For a block that reads many handles (the root of a graph of many gradients): the handles
+/// reachable through `Deps` that the base list, indexed by `Set`, lacks, dependencies first.
+/// One set is built per such block instead of one list per dependency.
+template <class Set, class New, class Deps>
+struct extend;
+template <class Set, class New, class D, bool Known = in_set<D, Set>::value || in_list<D, New>::value>
+struct extend_one {
+  using type = New;
+};
+template <class Set, class New, class D>
+struct extend_one<Set, New, D, false> {
+  using type = boost::mp11::mp_push_back<typename extend<Set, New, typename D::ctgrad_block::deps>::type, D>;
+};
+template <class Set, class New>
+struct extend<Set, New, mp_list<>> {
+  using type = New;
+};
+template <class Set, class New, class D, class... Ds>
+struct extend<Set, New, mp_list<D, Ds...>> {
+  using type = typename extend<Set, typename extend_one<Set, New, D>::type, mp_list<Ds...>>::type;
+};
+
+/// Position of the largest of `ns` (the first one on a tie).
+constexpr std::size_t argmax(std::initializer_list<std::size_t> ns) noexcept {
+  std::size_t best = 0, i = 0, top = 0;
+  for (std::size_t n : ns) {
+    if (i == 0 || n > top) {
+      best = i;
+      top = n;
+    }
+    ++i;
+  }
+  return best;
+}
+
+/// The handles reachable through `Deps`, dependencies first: for a few dependencies, the walk
+/// from the first one's list; for many, the widest one's list extended by what it lacks.
+template <class Deps>
+struct all_reachable {
+  using type = typename reachable<mp_list<>, Deps>::type;
+};
+template <class... Ds>
+  requires(sizeof...(Ds) > 4)
+struct all_reachable<mp_list<Ds...>> {
+  using base =
+      boost::mp11::mp_at_c<mp_list<Ds...>, argmax({boost::mp11::mp_size<typename Ds::ctgrad_block::lets>::value...})>;
+  using listed = boost::mp11::mp_push_back<typename base::ctgrad_block::lets, base>;
+  using type = boost::mp11::mp_append<listed, typename extend<type_set<listed>, mp_list<>, mp_list<Ds...>>::type>;
+};
+
 template <class S>
 struct finish;
 template <class L, class A, class D>
 struct finish<state<L, A, D>> {
-  using type = block<L, A, D, typename reachable<mp_list<>, D>::type>;
+  using type = block<L, A, D, typename all_reachable<D>::type>;
 };
 }  // namespace detail
 

@@ -72,29 +72,13 @@ constexpr atom_info atom_info_of() {
             T::kind == leaf_kind::distribution};
 }
 
-template <class T, std::size_t I>
-struct indexed {};
-template <class L, class Seq = std::make_index_sequence<boost::mp11::mp_size<L>::value>>
-struct index_map;
-template <class... Ns, std::size_t... I>
-struct index_map<mp_list<Ns...>, std::index_sequence<I...>> : indexed<Ns, I>... {};
-template <class T, std::size_t I>
-constexpr std::size_t index_from(const indexed<T, I>*) noexcept {
-  return I;
-}
-
-// How the lowering keeps g++ fast: a function or a static variable of a class template gets a
-// mangled name when it is instantiated, even if it is only ever evaluated at compile time, and g++
-// mangles in time quadratic in a name's length. Names that spell a block (every node of it, every
-// handle it reaches) or a whole graph took minutes for a deep gradient. So per-node and per-use
-// values are enumerators (never named), per-block tables are keyed by the block's handle (a short
-// name), and only a few tables per graph are keyed by its list of handles.
-
-/// Position of `T` in list `L` (one lookup through a class with one base per element).
-template <class L, class T>
-struct position {
-  enum : std::size_t { value = index_from<T>(static_cast<const index_map<L>*>(nullptr)) };
-};
+// How the lowering keeps g++ fast: a function, a variable template or a static data member of a
+// class template gets a mangled name when it is instantiated, even if it is only ever evaluated at
+// compile time, and g++ mangles in time quadratic in a name's length. Names that spell a block
+// (every node of it, every handle it reaches) or a whole graph took minutes for a deep gradient.
+// So per-node and per-use values are enumerators (never named), per-block tables are aggregates
+// held by block_code<K>, keyed by the block's handle alone, and only a few tables per graph are
+// keyed by its list of handles.
 
 /// Identity of a let handle as an address (a short name, one byte).
 template <class H>
@@ -113,28 +97,32 @@ struct operand_ref {
   int kind = 3;  // 0 local node, 1 let handle, 2 atom, 3 none
   std::size_t local = 0;
   const void* let = nullptr;
+  std::size_t reach = 0;  // of a let handle: how many handles it reaches (narrows the search for it)
   atom_info atom{};
 };
 /// Operand A read by a node of a block whose op nodes are `Local`. A handle of a leaf, a constant
-/// or another handle stands for what it names.
-template <class Local, class A, int Kind = kind_v<A>>
-struct operand {  // an op node of the block
+/// or another handle stands for what it names. Everything here is an enumerator or a type: no
+/// symbol, so nothing that g++ must mangle.
+template <class Local, class A, int Kind = __is_same(A, void) ? 3 : kind_of<A>::value>
+struct operand;
+template <class... Ns, class A>
+struct operand<mp_list<Ns...>, A, 0> {  // an op node of the block
   enum : int { kind = 0 };
-  enum : std::size_t { local = position<Local, A>::value };
+  enum : std::size_t { local = first_true({__is_same(A, Ns)...}), reach = 0 };
   using let = void;
   using atom = no_atom;
 };
 template <class Local, class A>
 struct operand<Local, A, 2> {
   enum : int { kind = 2 };
-  enum : std::size_t { local = 0 };
+  enum : std::size_t { local = 0, reach = 0 };
   using let = void;
   using atom = A;
 };
-template <class Local, class A, bool Forward = (kind_v<typename A::definition> != 0)>
+template <class Local, class A, bool Forward = (kind_of<typename A::definition>::value != 0)>
 struct let_operand {
   enum : int { kind = 1 };
-  enum : std::size_t { local = 0 };
+  enum : std::size_t { local = 0, reach = boost::mp11::mp_size<typename A::ctgrad_block::lets>::value };
   using let = A;
   using atom = no_atom;
 };
@@ -143,9 +131,9 @@ struct let_operand<Local, A, true> : operand<Local, typename A::definition> {};
 template <class Local, class A>
 struct operand<Local, A, 1> : let_operand<Local, A> {};
 template <class Local>
-struct operand<Local, void, 0> {
+struct operand<Local, void, 3> {  // past a node's arity
   enum : int { kind = 3 };
-  enum : std::size_t { local = 0 };
+  enum : std::size_t { local = 0, reach = 0 };
   using let = void;
   using atom = no_atom;
 };
@@ -154,18 +142,37 @@ struct operand<Local, void, 0> {
   ::ctgrad::ir::detail::operand_ref {                                                                     \
     ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::kind, ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::local, \
         &::ctgrad::ir::detail::let_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
+        ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::reach,                                                 \
         ::ctgrad::ir::detail::atom_info_of<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::atom>()     \
   }
 
-/// Operand K of node N (void past its arity).
-template <class N, std::size_t K>
-struct node_arg;
-template <class Op, class... Args, std::size_t K>
-struct node_arg<node<Op, Args...>, K> {
-  using type = boost::mp11::mp_at_c<mp_list<Args..., void, void, void>, K>;
+/// The operands of node N, padded with void to three.
+template <class N>
+struct node_args;
+template <class Op>
+struct node_args<node<Op>> {
+  using a0 = void;
+  using a1 = void;
+  using a2 = void;
 };
-template <class N, std::size_t K>
-using node_arg_t = typename node_arg<N, K>::type;
+template <class Op, class A>
+struct node_args<node<Op, A>> {
+  using a0 = A;
+  using a1 = void;
+  using a2 = void;
+};
+template <class Op, class A, class B>
+struct node_args<node<Op, A, B>> {
+  using a0 = A;
+  using a1 = B;
+  using a2 = void;
+};
+template <class Op, class A, class B, class C>
+struct node_args<node<Op, A, B, C>> {
+  using a0 = A;
+  using a1 = B;
+  using a2 = C;
+};
 static_assert(CTGRAD_MAX_ARITY == 3, "ctgrad: node_code lists three operands");
 
 /// One op node as its block records it.
@@ -175,20 +182,33 @@ struct node_code {
   operand_ref in[CTGRAD_MAX_ARITY]{};
 };
 
-/// The tables of the block of key K (a let handle, or a graph's root key): the atoms it reads and
-/// its op nodes (each with a dummy first element: no empty arrays).
-template <class K, class Local = typename K::ctgrad_block::local, class Atoms = typename K::ctgrad_block::atoms>
-struct block_code;
-template <class K, class... Ns, class... As>
-struct block_code<K, mp_list<Ns...>, mp_list<As...>> {
-  using local = mp_list<Ns...>;
-  static constexpr atom_info atoms[sizeof...(As) + 1] = {atom_info{}, atom_info_of<As>()...};
-  static constexpr node_code nodes[sizeof...(Ns) + 1] = {
+/// The atoms and op nodes of a block whose op nodes are `Local` and atoms `Atoms`, as aggregates
+/// (each with a dummy first element: no empty arrays). They are initialised without a
+/// constructor, so the only symbols are block_code's, keyed by the block's handle alone.
+template <class Atoms>
+struct atom_table;
+template <class... As>
+struct atom_table<mp_list<As...>> {
+  atom_info v[sizeof...(As) + 1] = {atom_info{}, atom_info_of<As>()...};
+};
+template <class Local>
+struct node_table;
+template <class... Ns>
+struct node_table<mp_list<Ns...>> {
+  node_code v[sizeof...(Ns) + 1] = {
       node_code{}, node_code{Ns::shape_type::size,
                              Ns::op_arity,
-                             {CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 0>),
-                              CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 1>),
-                              CTGRAD_DETAIL_OPERAND(local, node_arg_t<Ns, 2>)}}...};
+                             {CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a0),
+                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a1),
+                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a2)}}...};
+};
+
+/// The tables of the block of key K (a let handle, or a graph's root key).
+template <class K>
+struct block_code {
+  using block = typename K::ctgrad_block;
+  static constexpr atom_table<typename block::atoms> atoms{};
+  static constexpr node_table<typename block::local> nodes{};
 };
 
 /// One block of a graph, in execution order.
@@ -198,6 +218,7 @@ struct block_desc {
   std::size_t n_local = 0;
   const node_code* nodes = nullptr;
   const void* id = nullptr;
+  std::size_t reach = 0;  // how many handles the block's key reaches
 };
 /// The blocks of keys `Ks` (a dummy first element).
 template <class Keys>
@@ -205,9 +226,10 @@ struct block_table;
 template <class... Ks>
 struct block_table<mp_list<Ks...>> {
   static constexpr block_desc value[sizeof...(Ks) + 1] = {
-      block_desc{}, block_desc{boost::mp11::mp_size<typename Ks::ctgrad_block::atoms>::value, block_code<Ks>::atoms,
-                               boost::mp11::mp_size<typename Ks::ctgrad_block::local>::value, block_code<Ks>::nodes,
-                               &let_id<Ks>::value}...};
+      block_desc{}, block_desc{sizeof(block_code<Ks>::atoms.v) / sizeof(atom_info) - 1, block_code<Ks>::atoms.v,
+                               sizeof(block_code<Ks>::nodes.v) / sizeof(node_code) - 1, block_code<Ks>::nodes.v,
+                               &let_id<Ks>::value,
+                               boost::mp11::mp_size<typename Ks::ctgrad_block::lets>::value}...};
 };
 }  // namespace detail
 
@@ -239,8 +261,13 @@ struct graph {
     std::size_t k = 0;
     for (std::size_t b = 0; b < n_blocks; ++b)
       for (std::size_t i = 1; i <= table[b].n_atoms; ++i) all[k++] = table[b].atoms[i];
-    std::sort(all.begin(), all.end());
-    return all;
+    // Sorted through an index: moving whole atom_info values is slow in constant evaluation.
+    std::array<std::size_t, atom_uses> order{};
+    for (std::size_t i = 0; i < atom_uses; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&all](std::size_t a, std::size_t b) { return all[a] < all[b]; });
+    std::array<atom_info, atom_uses> sorted{};
+    for (std::size_t i = 0; i < atom_uses; ++i) sorted[i] = all[order[i]];
+    return sorted;
   }();
 
   static constexpr std::size_t count_unique() {
@@ -301,12 +328,34 @@ struct graph {
     return s;
   }();
 
+  /// The blocks ordered by how many handles their keys reach: a handle is looked for among the
+  /// few blocks with its own count (handles are known by address, which has no order to sort by).
+  static constexpr auto by_reach = [] {
+    std::array<std::size_t, n_blocks> order{};
+    for (std::size_t j = 0; j < n_blocks; ++j) order[j] = j;
+    std::sort(order.begin(), order.end(), [](std::size_t a, std::size_t b) {
+      return table[a].reach != table[b].reach ? table[a].reach < table[b].reach : a < b;
+    });
+    return order;
+  }();
+
   /// IR index of an operand read by block `b`.
   static constexpr std::size_t resolve(const detail::operand_ref& r, std::size_t b) {
     if (r.kind == 0) return block_start[b] + r.local;
     if (r.kind == 2) return find_atom(r.atom);
-    for (std::size_t j = 0; j < n_blocks; ++j)  // a let handle: the last node of its own block
+    // A let handle: the last node of its own block.
+    std::size_t lo = 0, hi = n_blocks;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (table[by_reach[mid]].reach < r.reach)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (std::size_t k = lo; k < n_blocks && table[by_reach[k]].reach == r.reach; ++k) {
+      const std::size_t j = by_reach[k];
       if (table[j].id == r.let) return block_start[j] + table[j].n_local - 1;
+    }
     return size;
   }
 
