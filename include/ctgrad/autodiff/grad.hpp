@@ -2,10 +2,12 @@
 #ifndef CTGRAD_AUTODIFF_GRAD_HPP
 #define CTGRAD_AUTODIFF_GRAD_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -15,6 +17,7 @@
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/leaf.hpp>
 #include <ctgrad/ir/collect.hpp>
+#include <ctgrad/ir/graph.hpp>
 #include <ctgrad/ops/add.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/fill.hpp>
@@ -121,21 +124,6 @@ struct block_adjoints<Sweep, root_block> {
                                             backprop<Sweep, root_block>::template fn>;
 };
 
-/// M[X] gains user C (M maps each handle and leaf to the blocks that read it directly).
-template <class M, class X, class C, class Found = boost::mp11::mp_map_find<M, X>>
-struct add_use {
-  using type = boost::mp11::mp_map_replace<M, boost::mp11::mp_push_back<Found, C>>;
-};
-template <class M, class X, class C>
-struct add_use<M, X, C, void> {
-  using type = boost::mp11::mp_push_back<M, mp_list<X, C>>;
-};
-template <class C>
-struct use_by {
-  template <class M, class X>
-  using fn = typename add_use<M, X, C>::type;
-};
-
 template <class Sweep, class C>
 struct block_of {
   using type = typename C::ctgrad_block;
@@ -145,16 +133,133 @@ struct block_of<Sweep, root_block> {
   using type = ir::block_t<typename Sweep::root>;
 };
 
-/// The sweep's graph: its let handles in dependency order and, for each handle and leaf, the
-/// blocks (handles, or root_block) that read it directly.
+/// Identity of a handle or an atom as an address.
+template <class T>
+struct type_id {
+  static constexpr char value = 0;
+};
+
+/// One read of a block: a handle, known by the number of handles it reaches and its address, or a
+/// leaf or constant, known by its atom key (name, or value) and its address. Edges sort by
+/// (handle before atom, reach or atom key, block), so the readers of X are found by a binary
+/// search (addresses have no order, but reach counts and atom keys do).
+struct read_edge {
+  bool is_atom = false;
+  std::size_t reach = 0;
+  ir::atom_info key{};
+  const void* id = nullptr;
+  std::size_t block = 0;
+};
+constexpr bool key_less(const read_edge& a, const read_edge& b) noexcept {
+  if (a.is_atom != b.is_atom) return a.is_atom < b.is_atom;
+  if (!a.is_atom) return a.reach < b.reach;
+  return a.key < b.key;
+}
+constexpr bool edge_less(const read_edge& a, const read_edge& b) noexcept {
+  if (key_less(a, b)) return true;
+  if (key_less(b, a)) return false;
+  return a.block < b.block;
+}
+
+/// The read edge of X (its block left 0).
+template <class X, int Kind = ir::detail::kind_of<X>::value>
+struct edge_of {
+  static constexpr read_edge make() noexcept {
+    return {true, 0, ir::detail::atom_info_of<X>(), &type_id<X>::value, 0};
+  }
+};
+template <class X>
+struct edge_of<X, 1> {
+  static constexpr read_edge make() noexcept {
+    return {false, boost::mp11::mp_size<typename X::ctgrad_block::lets>::value, {}, &type_id<X>::value, 0};
+  }
+};
+
+/// What block C of a sweep reads directly (its handles, then its leaves and constants).
+template <class Sweep, class C, class Deps = typename block_of<Sweep, C>::type::deps,
+          class Atoms = typename block_of<Sweep, C>::type::atoms>
+struct block_reads;
+template <class Sweep, class C, class... Ds, class... As>
+struct block_reads<Sweep, C, mp_list<Ds...>, mp_list<As...>> {
+  static constexpr read_edge edges[sizeof...(Ds) + sizeof...(As) + 1] = {read_edge{}, edge_of<Ds>::make()...,
+                                                                         edge_of<As>::make()...};
+};
+
+struct read_list {
+  const read_edge* edges = nullptr;  // past the dummy first element
+  std::size_t size = 0;
+};
+/// What each of the blocks `Cs` reads, as an aggregate (no constructor, no function: its only
+/// symbol is the sweep's).
+template <class Sweep, class Blocks>
+struct read_table;
+template <class Sweep, class... Cs>
+struct read_table<Sweep, mp_list<Cs...>> {
+  read_list v[sizeof...(Cs)] = {read_list{block_reads<Sweep, Cs>::edges + 1,
+                                          sizeof(block_reads<Sweep, Cs>::edges) / sizeof(read_edge) - 1}...};
+  std::size_t total = (std::size_t{0} + ... + (sizeof(block_reads<Sweep, Cs>::edges) / sizeof(read_edge) - 1));
+};
+
+/// The sweep's graph: its let handles in dependency order, its blocks (the handles', then the
+/// root's), and every block's reads as edges sorted for search. (A type-level map from X to its
+/// readers, grown one edge at a time, cost time quadratic in the network's depth; so did a scan
+/// of every edge for every X.)
 template <class Sweep>
 struct sweep_graph {
   using lets = typename ir::block_t<typename Sweep::root>::lets;
-  template <class M, class C>
-  using add_block = boost::mp11::mp_fold<
-      boost::mp11::mp_append<typename block_of<Sweep, C>::type::deps, typename block_of<Sweep, C>::type::atoms>, M,
-      use_by<C>::template fn>;
-  using users = boost::mp11::mp_fold<boost::mp11::mp_push_back<lets, root_block>, mp_list<>, add_block>;
+  using blocks = boost::mp11::mp_push_back<lets, root_block>;
+  using positions = ir::detail::index_map<blocks>;
+  static constexpr std::size_t n_blocks = boost::mp11::mp_size<blocks>::value;
+
+  static constexpr read_table<Sweep, blocks> reads{};
+  static constexpr auto edges = [] {
+    std::array<read_edge, reads.total> e{};
+    std::size_t n = 0;
+    for (std::size_t c = 0; c < n_blocks; ++c)
+      for (std::size_t k = 0; k < reads.v[c].size; ++k) {
+        e[n] = reads.v[c].edges[k];
+        e[n++].block = c;
+      }
+    // Sorted through an index (moving whole edges is slow in g++'s constant evaluation).
+    std::array<std::size_t, reads.total> order{};
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&e](std::size_t a, std::size_t b) { return edge_less(e[a], e[b]); });
+    std::array<read_edge, reads.total> sorted{};
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = e[order[i]];
+    return sorted;
+  }();
+};
+
+/// The blocks of the sweep that read X directly, in block order (a block reads X at most once).
+template <class Sweep, class X>
+struct users_of {
+  using graph = sweep_graph<Sweep>;
+  struct found {
+    std::size_t n = 0;
+    std::size_t at[graph::n_blocks + 1]{};
+  };
+  static constexpr found scan = [] {
+    found f{};
+    const read_edge x = edge_of<X>::make();
+    std::size_t lo = 0, hi = graph::edges.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (key_less(graph::edges[mid], x))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (std::size_t i = lo; i < graph::edges.size() && !key_less(x, graph::edges[i]); ++i)
+      if (graph::edges[i].id == x.id) f.at[f.n++] = graph::edges[i].block;
+    return f;
+  }();
+  template <class Seq>
+  struct list;
+  template <std::size_t... I>
+  struct list<std::index_sequence<I...>> {
+    using type = mp_list<ir::detail::type_at<typename graph::positions, scan.at[I]>...>;
+  };
+  using type = typename list<std::make_index_sequence<scan.n>>::type;
 };
 
 /// The contribution of block C's sweep to the adjoint of X (zero if C's output does not depend on it).
@@ -174,17 +279,11 @@ struct contribution {
 };
 
 /// The adjoint of X: the sum of its users' contributions (zero when nothing reads X).
-template <class Sweep, class X, class Found = boost::mp11::mp_map_find<typename sweep_graph<Sweep>::users, X>>
-struct adjoint_sum;
-template <class Sweep, class X, class K, class... Cs>
-struct adjoint_sum<Sweep, X, mp_list<K, Cs...>> {
+template <class Sweep, class X, class Users = typename users_of<Sweep, X>::type>
+struct adjoint_sum {
   template <class Acc, class C>
   using add = decltype(std::declval<Acc>() + std::declval<typename contribution<Sweep, X>::template from<C>>());
-  using type = boost::mp11::mp_fold<mp_list<Cs...>, zeros_t<shape_of_t<X>>, add>;
-};
-template <class Sweep, class X>
-struct adjoint_sum<Sweep, X, void> {
-  using type = zeros_t<shape_of_t<X>>;
+  using type = boost::mp11::mp_fold<Users, zeros_t<shape_of_t<X>>, add>;
 };
 
 /// "∂h" for a handle named "h": the printed name of its adjoint.
