@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -185,6 +186,13 @@ struct block_reads<Sweep, C, mp_list<Ds...>, mp_list<As...>> {
                                                                          edge_of<As>::make()...};
 };
 
+/// The sum of `ns` (a list, not a fold: clang refuses folds of more than 256 operands).
+constexpr std::size_t sum_of(std::initializer_list<std::size_t> ns) noexcept {
+  std::size_t s = 0;
+  for (std::size_t n : ns) s += n;
+  return s;
+}
+
 struct read_list {
   const read_edge* edges = nullptr;  // past the dummy first element
   std::size_t size = 0;
@@ -197,7 +205,7 @@ template <class Sweep, class... Cs>
 struct read_table<Sweep, mp_list<Cs...>> {
   read_list v[sizeof...(Cs)] = {read_list{block_reads<Sweep, Cs>::edges + 1,
                                           sizeof(block_reads<Sweep, Cs>::edges) / sizeof(read_edge) - 1}...};
-  std::size_t total = (std::size_t{0} + ... + (sizeof(block_reads<Sweep, Cs>::edges) / sizeof(read_edge) - 1));
+  std::size_t total = sum_of({std::size_t{0}, (sizeof(block_reads<Sweep, Cs>::edges) / sizeof(read_edge) - 1)...});
 };
 
 /// The sweep's graph: its let handles in dependency order, its blocks (the handles', then the
