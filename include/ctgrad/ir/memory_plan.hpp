@@ -34,19 +34,26 @@ struct memory_plan {
 template <std::size_t N, std::size_t O>
 constexpr memory_plan<N> plan_memory(const std::array<node_info, N>& info,
                                      const std::array<std::size_t, O>& outputs) {
-  memory_plan<N> plan{};
+  // Plain arrays, not std::array, inside: every call of operator[] counts against clang's budget
+  // of constant-evaluation steps, which the plan of a 256-deep residual gradient exceeded.
   constexpr std::size_t forever = static_cast<std::size_t>(-1);
+  std::size_t last_use[N + 1]{}, offset[N + 1]{}, size[N + 1]{}, arity[N + 1]{};
+  std::size_t inputs[N + 1][CTGRAD_MAX_ARITY]{};
   for (std::size_t i = 0; i < N; ++i) {
-    plan.last_use[i] = info[i].kind == node_kind::op ? i : forever;
-    for (std::size_t a = 0; a < info[i].arity; ++a) {
-      std::size_t j = info[i].inputs[a];
-      if (plan.last_use[j] != forever && plan.last_use[j] < i) plan.last_use[j] = i;
+    const node_info& n = info[i];
+    size[i] = n.size;
+    arity[i] = n.arity;
+    for (std::size_t a = 0; a < n.arity; ++a) inputs[i][a] = n.inputs[a];
+    last_use[i] = n.kind == node_kind::op ? i : forever;
+    for (std::size_t a = 0; a < arity[i]; ++a) {
+      const std::size_t j = inputs[i][a];
+      if (last_use[j] != forever && last_use[j] < i) last_use[j] = i;
     }
   }
-  for (std::size_t o : outputs) plan.last_use[o] = forever;
+  for (std::size_t o : outputs) last_use[o] = forever;
 
   // Free blocks, kept sorted by offset and merged with their neighbours.
-  std::array<std::size_t, N + 1> free_off{}, free_len{};
+  std::size_t free_off[N + 1]{}, free_len[N + 1]{};
   std::size_t n_free = 0, end = 0;
 
   auto release = [&](std::size_t off, std::size_t len) {
@@ -78,12 +85,12 @@ constexpr memory_plan<N> plan_memory(const std::array<node_info, N>& info,
   };
 
   for (std::size_t i = 0; i < N; ++i) {
-    const std::size_t len = info[i].size;
+    const std::size_t len = size[i];
     std::size_t best = n_free;
     for (std::size_t k = 0; k < n_free; ++k)
       if (free_len[k] >= len && (best == n_free || free_len[k] < free_len[best])) best = k;
     if (best < n_free) {
-      plan.offset[i] = free_off[best];
+      offset[i] = free_off[best];
       free_off[best] += len;
       free_len[best] -= len;
       if (free_len[best] == 0) {
@@ -95,19 +102,24 @@ constexpr memory_plan<N> plan_memory(const std::array<node_info, N>& info,
       }
     } else if (n_free > 0 && free_off[n_free - 1] + free_len[n_free - 1] == end) {
       // Grow the arena from the free block at its end.
-      plan.offset[i] = free_off[n_free - 1];
-      end = plan.offset[i] + len;
+      offset[i] = free_off[n_free - 1];
+      end = offset[i] + len;
       --n_free;
     } else {
-      plan.offset[i] = end;
+      offset[i] = end;
       end += len;
     }
-    for (std::size_t a = 0; a < info[i].arity; ++a) {
-      const std::size_t j = info[i].inputs[a];
+    for (std::size_t a = 0; a < arity[i]; ++a) {
+      const std::size_t j = inputs[i][a];
       bool seen = false;  // an operand used twice by the same node is released once
-      for (std::size_t b = 0; b < a; ++b) seen = seen || info[i].inputs[b] == j;
-      if (!seen && plan.last_use[j] == i) release(plan.offset[j], info[j].size);
+      for (std::size_t b = 0; b < a; ++b) seen = seen || inputs[i][b] == j;
+      if (!seen && last_use[j] == i) release(offset[j], size[j]);
     }
+  }
+  memory_plan<N> plan{};
+  for (std::size_t i = 0; i < N; ++i) {
+    plan.offset[i] = offset[i];
+    plan.last_use[i] = last_use[i];
   }
   plan.arena_size = end == 0 ? 1 : end;
   return plan;
