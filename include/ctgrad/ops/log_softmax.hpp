@@ -30,12 +30,7 @@ struct log_softmax {
   }
   static constexpr spelling printed = {"log_softmax", "\\log\\operatorname{softmax}"};
   /// log_softmax(a) along axis 0, log_softmax<k>(a) along axis k; in LaTeX the axis is a subscript.
-  static constexpr term print(notation n, const term& a) {
-    if constexpr (Axis == 0)
-      return call(n, printed, a, a.rank);
-    else
-      return call(n, printed, format_integer(Axis).view(), a, a.rank);
-  }
+  static constexpr term print(notation n, const term& a) { return call_along<Axis>(n, printed, a); }
 
   /// VJP: g − softmax(a) ⊙ Σ_axis g. When g is ±y or c·y for a `distribution` y (each slice
   /// sums to one), Σ_axis g is ±1 or c and the adjoint is ±(y − p) or c·(y − p): the `p − y` of

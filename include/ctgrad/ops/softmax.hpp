@@ -29,12 +29,7 @@ struct softmax {
   }
   static constexpr spelling printed = {"softmax", "\\operatorname{softmax}"};
   /// softmax(a) along axis 0, softmax<k>(a) along axis k; in LaTeX the axis is a subscript.
-  static constexpr term print(notation n, const term& a) {
-    if constexpr (Axis == 0)
-      return call(n, printed, a, a.rank);
-    else
-      return call(n, printed, format_integer(Axis).view(), a, a.rank);
-  }
+  static constexpr term print(notation n, const term& a) { return call_along<Axis>(n, printed, a); }
 
   /// VJP: p ⊙ (g − Σ_axis(g ⊙ p)), with p this node: the Jacobian Diag(p) − ppᵀ applied to g.
   template <std::size_t I, class A, class G>

@@ -240,6 +240,16 @@ constexpr constexpr_string latex_number(double v) {
   return s;
 }
 
+/// `f(a)` along axis 0 (the default), `f<k>(a)` (LaTeX `f_{k}(a)`) along axis k: softmax and
+/// log_softmax.
+template <std::size_t Axis>
+constexpr term call_along(notation n, spelling f, const term& a) {
+  if constexpr (Axis == 0)
+    return call(n, f, a, a.rank);
+  else
+    return call(n, f, format_integer(static_cast<long long>(Axis)).view(), a, a.rank);
+}
+
 /// A constant as a term: numbers bind like names, except that -2 binds like -x, and in LaTeX
 /// `10^{-8}` like a power and `2.5 \times 10^{-7}` like a product.
 constexpr term number_term(notation n, double v, std::size_t rank = 0) {
