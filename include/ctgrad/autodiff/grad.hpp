@@ -134,12 +134,6 @@ struct block_of<Sweep, root_block> {
   using type = ir::block_t<typename Sweep::root>;
 };
 
-/// Identity of a handle or an atom as an address.
-template <class T>
-struct type_id {
-  static constexpr char value = 0;
-};
-
 /// One read of a block: a handle, known by the number of handles it reaches and its address, or a
 /// leaf or constant, known by its atom key (name, or value) and its address. Edges sort by
 /// (handle before atom, reach or atom key, block), so the readers of X are found by a binary
@@ -166,13 +160,13 @@ constexpr bool edge_less(const read_edge& a, const read_edge& b) noexcept {
 template <class X, int Kind = ir::detail::kind_of<X>::value>
 struct edge_of {
   static constexpr read_edge make() noexcept {
-    return {true, 0, ir::detail::atom_info_of<X>(), &type_id<X>::value, 0};
+    return {true, 0, ir::detail::atom_info_of<X>(), &ir::detail::type_id<X>::value, 0};
   }
 };
 template <class X>
 struct edge_of<X, 1> {
   static constexpr read_edge make() noexcept {
-    return {false, boost::mp11::mp_size<typename X::ctgrad_block::lets>::value, {}, &type_id<X>::value, 0};
+    return {false, std::size_t{X::ctgrad_block::reach}, {}, &ir::detail::type_id<X>::value, 0};
   }
 };
 
@@ -228,13 +222,7 @@ struct sweep_graph {
         e[n] = reads.v[c].edges[k];
         e[n++].block = c;
       }
-    // Sorted through an index (moving whole edges is slow in g++'s constant evaluation).
-    std::array<std::size_t, reads.total> order{};
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&e](std::size_t a, std::size_t b) { return edge_less(e[a], e[b]); });
-    std::array<read_edge, reads.total> sorted{};
-    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = e[order[i]];
-    return sorted;
+    return ir::detail::sorted_through_index(e, edge_less);
   }();
 };
 
@@ -249,16 +237,9 @@ struct users_of {
   static constexpr found scan = [] {
     found f{};
     const read_edge x = edge_of<X>::make();
-    std::size_t lo = 0, hi = graph::edges.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (key_less(graph::edges[mid], x))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (std::size_t i = lo; i < graph::edges.size() && !key_less(x, graph::edges[i]); ++i)
-      if (graph::edges[i].id == x.id) f.at[f.n++] = graph::edges[i].block;
+    auto e = std::lower_bound(graph::edges.begin(), graph::edges.end(), x, key_less);
+    for (; e != graph::edges.end() && !key_less(x, *e); ++e)
+      if (e->id == x.id) f.at[f.n++] = e->block;
     return f;
   }();
   template <class Seq>

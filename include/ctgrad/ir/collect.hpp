@@ -11,6 +11,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
+#include <ctgrad/expr/expression.hpp>
+
 namespace ctgrad {
 
 template <class Op, class... Args>
@@ -49,15 +51,16 @@ struct block {
   using atoms = Atoms;
   using deps = Deps;
   using lets = Lets;
+  /// How many handles it reaches: an order among handles, which their addresses lack.
+  enum : std::size_t { reach = boost::mp11::mp_size<Lets>::value };
 };
 
 namespace detail {
-/// Whether any of `bs` holds (one function for every list: see in_list).
-constexpr bool any_true(std::initializer_list<bool> bs) noexcept {
-  for (bool b : bs)
-    if (b) return true;
-  return false;
-}
+/// Identity of a type (a let handle, a leaf, a constant) as an address: a short name, one byte.
+template <class T>
+struct type_id {
+  static constexpr char value = 0;
+};
 
 /// Position of the first of `bs` that holds (`bs.size()` when none does).
 constexpr std::size_t first_true(std::initializer_list<bool> bs) noexcept {
@@ -79,7 +82,7 @@ template <class T, class L>
 struct in_list;
 template <class T, class... Ts>
 struct in_list<T, mp_list<Ts...>> {
-  enum : bool { value = any_true({false, __is_same(T, Ts)...}) };
+  enum : bool { value = ::ctgrad::detail::any_of({false, __is_same(T, Ts)...}) };
 };
 
 /// The element at a position of a list, by overload resolution: `index_map<L>` derives from
@@ -255,7 +258,7 @@ template <class... Ds>
   requires(sizeof...(Ds) > 4)
 struct all_reachable<mp_list<Ds...>> {
   using base =
-      boost::mp11::mp_at_c<mp_list<Ds...>, argmax({boost::mp11::mp_size<typename Ds::ctgrad_block::lets>::value...})>;
+      boost::mp11::mp_at_c<mp_list<Ds...>, argmax({std::size_t{Ds::ctgrad_block::reach}...})>;
   using listed = boost::mp11::mp_push_back<typename base::ctgrad_block::lets, base>;
   using type = boost::mp11::mp_append<listed, typename extend<type_set<listed>, mp_list<>, mp_list<Ds...>>::type>;
 };

@@ -87,6 +87,18 @@ constexpr atom_info atom_info_of() {
             name_prefix(T::name)};
 }
 
+/// `v` sorted by `less`, through an index: sorting the values themselves moves whole structs,
+/// which is slow in constant evaluation (and counts against clang's budget of steps).
+template <class T, std::size_t N, class Less>
+constexpr std::array<T, N> sorted_through_index(const std::array<T, N>& v, Less less) {
+  std::array<std::size_t, N> order{};
+  for (std::size_t i = 0; i < N; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(v[a], v[b]); });
+  std::array<T, N> sorted{};
+  for (std::size_t i = 0; i < N; ++i) sorted[i] = v[order[i]];
+  return sorted;
+}
+
 // How the lowering keeps g++ fast: a function, a variable template or a static data member of a
 // class template gets a mangled name when it is instantiated, even if it is only ever evaluated at
 // compile time, and g++ mangles in time quadratic in a name's length. Names that spell a block
@@ -95,11 +107,6 @@ constexpr atom_info atom_info_of() {
 // held by block_code<K>, keyed by the block's handle alone, and only a few tables per graph are
 // keyed by its list of handles.
 
-/// Identity of a let handle as an address (a short name, one byte).
-template <class H>
-struct let_id {
-  static constexpr char value = 0;
-};
 struct no_atom {};
 template <>
 constexpr atom_info atom_info_of<no_atom>() {
@@ -137,7 +144,7 @@ struct operand<Local, A, 2> {
 template <class Local, class A, bool Forward = (kind_of<typename A::definition>::value != 0)>
 struct let_operand {
   enum : int { kind = 1 };
-  enum : std::size_t { local = 0, reach = boost::mp11::mp_size<typename A::ctgrad_block::lets>::value };
+  enum : std::size_t { local = 0, reach = A::ctgrad_block::reach };
   using let = A;
   using atom = no_atom;
 };
@@ -156,7 +163,7 @@ struct operand<Local, void, 3> {  // past a node's arity
 #define CTGRAD_DETAIL_OPERAND(L, ...)                                                                     \
   ::ctgrad::ir::detail::operand_ref {                                                                     \
     ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::kind, ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::local, \
-        &::ctgrad::ir::detail::let_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
+        &::ctgrad::ir::detail::type_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
         ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::reach,                                                 \
         ::ctgrad::ir::detail::atom_info_of<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::atom>()     \
   }
@@ -243,8 +250,8 @@ struct block_table<mp_list<Ks...>> {
   static constexpr block_desc value[sizeof...(Ks) + 1] = {
       block_desc{}, block_desc{sizeof(block_code<Ks>::atoms.v) / sizeof(atom_info) - 1, block_code<Ks>::atoms.v,
                                sizeof(block_code<Ks>::nodes.v) / sizeof(node_code) - 1, block_code<Ks>::nodes.v,
-                               &let_id<Ks>::value,
-                               boost::mp11::mp_size<typename Ks::ctgrad_block::lets>::value}...};
+                               &type_id<Ks>::value,
+                               Ks::ctgrad_block::reach}...};
 };
 }  // namespace detail
 
@@ -276,13 +283,7 @@ struct graph {
     std::size_t k = 0;
     for (std::size_t b = 0; b < n_blocks; ++b)
       for (std::size_t i = 1; i <= table[b].n_atoms; ++i) all[k++] = table[b].atoms[i];
-    // Sorted through an index: moving whole atom_info values is slow in constant evaluation.
-    std::array<std::size_t, atom_uses> order{};
-    for (std::size_t i = 0; i < atom_uses; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&all](std::size_t a, std::size_t b) { return all[a] < all[b]; });
-    std::array<atom_info, atom_uses> sorted{};
-    for (std::size_t i = 0; i < atom_uses; ++i) sorted[i] = all[order[i]];
-    return sorted;
+    return detail::sorted_through_index(all, [](const atom_info& a, const atom_info& b) { return a < b; });
   }();
 
   static constexpr std::size_t count_unique() {
@@ -358,7 +359,9 @@ struct graph {
   static constexpr std::size_t resolve(const detail::operand_ref& r, std::size_t b) {
     if (r.kind == 0) return block_start[b] + r.local;
     if (r.kind == 2) return find_atom(r.atom);
-    // A let handle: the last node of its own block.
+    // A let handle: the last node of its own block. The search is written out: resolve runs for
+    // every operand within one constant evaluation (`info`), and std::partition_point's calls
+    // took a 256-deep residual gradient past clang's budget of steps.
     std::size_t lo = 0, hi = n_blocks;
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
@@ -367,10 +370,8 @@ struct graph {
       else
         hi = mid;
     }
-    for (std::size_t k = lo; k < n_blocks && table[by_reach[k]].reach == r.reach; ++k) {
-      const std::size_t j = by_reach[k];
-      if (table[j].id == r.let) return block_start[j] + table[j].n_local - 1;
-    }
+    for (; lo < n_blocks && table[by_reach[lo]].reach == r.reach; ++lo)
+      if (table[by_reach[lo]].id == r.let) return block_start[by_reach[lo]] + table[by_reach[lo]].n_local - 1;
     return size;
   }
 
