@@ -134,20 +134,20 @@ struct block_of<Sweep, root_block> {
   using type = ir::block_t<typename Sweep::root>;
 };
 
-/// One read of a block: a handle, known by the number of handles it reaches and its address, or a
-/// leaf or constant, known by its atom key (name, or value) and its address. Edges sort by
-/// (handle before atom, reach or atom key, block), so the readers of X are found by a binary
-/// search (addresses have no order, but reach counts and atom keys do).
+/// One read of a block: a handle, known by its level and its address, or a leaf or constant, known
+/// by its atom key (name, or value) and its address. Edges sort by (handle before atom, level or
+/// atom key, block), so the readers of X are found by a binary search (addresses have no order,
+/// but levels and atom keys do).
 struct read_edge {
   bool is_atom = false;
-  std::size_t reach = 0;
+  std::size_t level = 0;
   ir::atom_info key{};
   const void* id = nullptr;
   std::size_t block = 0;
 };
 constexpr bool key_less(const read_edge& a, const read_edge& b) noexcept {
   if (a.is_atom != b.is_atom) return a.is_atom < b.is_atom;
-  if (!a.is_atom) return a.reach < b.reach;
+  if (!a.is_atom) return a.level < b.level;
   return a.key < b.key;
 }
 constexpr bool edge_less(const read_edge& a, const read_edge& b) noexcept {
@@ -166,7 +166,7 @@ struct edge_of {
 template <class X>
 struct edge_of<X, 1> {
   static constexpr read_edge make() noexcept {
-    return {false, std::size_t{X::ctgrad_block::reach}, {}, &ir::detail::type_id<X>::value, 0};
+    return {false, std::size_t{X::ctgrad_block::level}, {}, &ir::detail::type_id<X>::value, 0};
   }
 };
 
@@ -208,7 +208,7 @@ struct read_table<Sweep, mp_list<Cs...>> {
 /// of every edge for every X.)
 template <class Sweep>
 struct sweep_graph {
-  using lets = typename ir::block_t<typename Sweep::root>::lets;
+  using lets = ir::block_lets_t<ir::block_t<typename Sweep::root>>;
   using blocks = boost::mp11::mp_push_back<lets, root_block>;
   using positions = ir::detail::index_map<blocks>;
   static constexpr std::size_t n_blocks = boost::mp11::mp_size<blocks>::value;
@@ -316,12 +316,12 @@ struct node_adjoint {
   static constexpr std::string_view name = "";
 };
 
-/// Instantiates the adjoint lets from the root back to the first layer, each after the ones it
-/// reads, so that no instantiation recurses through the whole depth.
+/// Instantiates and lowers the adjoint lets from the root back to the first layer, each after the
+/// ones it reads, so that neither recurses through the whole depth.
 template <class Sweep>
 struct prepare {
   template <class H, class Prev>
-  using step = std::conditional_t<sizeof(typename adjoint_let<Sweep, H>::ctgrad_block*) != 0, Prev, Prev>;
+  using step = std::conditional_t<ir::detail::lowered<adjoint_let<Sweep, H>>(), Prev, Prev>;
   using type = boost::mp11::mp_reverse_fold<typename sweep_graph<Sweep>::lets, void, step>;
 };
 

@@ -8,6 +8,7 @@
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/fixed_string.hpp>
 #include <ctgrad/ir/collect.hpp>
+#include <ctgrad/ir/graph.hpp>
 
 namespace ctgrad {
 
@@ -63,12 +64,16 @@ constexpr let_node<Name, E> let(E) noexcept {
 /// `CTGRAD_LET(h1, relu(W1 * x + b1));` declares `h1`, a handle whose type is the short struct
 /// `h1_let`, named "h1" in printed formulas. Later expressions that use `h1` carry `h1_let` in
 /// their types instead of the whole subtree: use it at layer boundaries of deep networks.
-#define CTGRAD_LET(handle, ...)                                       \
-  struct handle##_let : ::ctgrad::let_handle_base<#handle> {          \
-    using definition = decltype(__VA_ARGS__);                         \
-    using shape_type = typename definition::shape_type;               \
-    using ctgrad_block = ::ctgrad::ir::block_t<definition>;           \
-  };                                                                  \
+/// The handle's block is lowered here, once, with the list of handles it reaches: a graph or a
+/// gradient of a deep chain then finds every layer ready instead of recursing through the depth.
+#define CTGRAD_LET(handle, ...)                                             \
+  struct handle##_let : ::ctgrad::let_handle_base<#handle> {                \
+    using definition = decltype(__VA_ARGS__);                               \
+    using shape_type = typename definition::shape_type;                     \
+    using ctgrad_block = ::ctgrad::ir::block_t<definition>;                 \
+    using ctgrad_lets = ::ctgrad::ir::block_lets_t<ctgrad_block>;           \
+  };                                                                        \
+  static_assert(::ctgrad::ir::detail::lowered<handle##_let>());             \
   [[maybe_unused]] constexpr handle##_let handle {}
 
 #endif

@@ -41,18 +41,30 @@ concept let_handle = requires { typename T::ctgrad_let_tag; };
 template <class T>
 concept atom = requires { typename T::ctgrad_leaf_tag; } || requires { typename T::ctgrad_constant_tag; };
 
+/// Largest of `ns` (0 for none).
+constexpr std::size_t max_of(std::initializer_list<std::size_t> ns) noexcept {
+  std::size_t m = 0;
+  for (std::size_t n : ns) m = n > m ? n : m;
+  return m;
+}
+
 /// The lowered form of one expression, cut at `let` handles:
 /// `local`: its op nodes, operands before users, each once (handles, leaves and constants excluded);
-/// `atoms`: the leaves and constants it reads directly; `deps`: the handles it reads directly;
-/// `lets`: every handle reachable from it, each after the handles it depends on.
-template <class Local, class Atoms, class Deps, class Lets>
-struct block {
+/// `atoms`: the leaves and constants it reads directly; `deps`: the handles it reads directly.
+/// A block does not list everything it reaches: such lists, one per handle, grow with the depth
+/// of the network, and a gradient's hundreds of handles made them quadratic in compile time and
+/// memory. A graph finds its blocks by a walk over values (ir/graph.hpp).
+template <class Local, class Atoms, class Deps>
+struct block;
+template <class Local, class Atoms, class... Ds>
+struct block<Local, Atoms, mp_list<Ds...>> {
   using local = Local;
   using atoms = Atoms;
-  using deps = Deps;
-  using lets = Lets;
-  /// How many handles it reaches: an order among handles, which their addresses lack.
-  enum : std::size_t { reach = boost::mp11::mp_size<Lets>::value };
+  using deps = mp_list<Ds...>;
+  /// One more than the highest level among the handles it reads (0 for none): a dependency's
+  /// level is always lower, so blocks of one level never read each other, and handles, whose
+  /// addresses have no order, are searched for among the few of their own level.
+  enum : std::size_t { level = max_of({std::size_t{0}, (std::size_t{Ds::ctgrad_block::level} + 1)...}) };
 };
 
 namespace detail {
@@ -172,6 +184,9 @@ struct visit<state<L, A, D>, T, 2> {
   using type = state<L, typename push_unique<A, T>::type, D>;
 };
 
+template <class K>
+struct handle_lets;
+
 /// Every handle reachable through `Deps`, dependencies first. The first dependency brings its own
 /// list (computed when it was declared) and itself; each later one not already listed brings the
 /// handles of its own dependencies that are not listed yet, then itself. The walk stops at listed
@@ -193,7 +208,7 @@ struct reach_one<Acc, D, false> {
 };
 template <class D>
 struct reach_one<mp_list<>, D, false> {
-  using type = boost::mp11::mp_push_back<typename D::ctgrad_block::lets, D>;
+  using type = boost::mp11::mp_push_back<typename handle_lets<D>::type, D>;
 };
 template <class Acc, class D, class... Ds>
 struct reachable<Acc, mp_list<D, Ds...>> {
@@ -258,16 +273,30 @@ template <class... Ds>
   requires(sizeof...(Ds) > 4)
 struct all_reachable<mp_list<Ds...>> {
   using base =
-      boost::mp11::mp_at_c<mp_list<Ds...>, argmax({std::size_t{Ds::ctgrad_block::reach}...})>;
-  using listed = boost::mp11::mp_push_back<typename base::ctgrad_block::lets, base>;
+      boost::mp11::mp_at_c<mp_list<Ds...>, argmax({std::size_t{Ds::ctgrad_block::level}...})>;
+  using listed = boost::mp11::mp_push_back<typename handle_lets<base>::type, base>;
   using type = boost::mp11::mp_append<listed, typename extend<type_set<listed>, mp_list<>, mp_list<Ds...>>::type>;
+};
+
+/// Every handle that handle K reaches, dependencies first (what a reverse sweep walks, as types).
+/// `CTGRAD_LET` computes it when the handle is declared (`ctgrad_lets`), so that the list of a
+/// deep chain is built one layer at a time, never by a recursion through the whole depth; other
+/// handles compute it when asked.
+template <class K>
+struct handle_lets {
+  using type = typename all_reachable<typename K::ctgrad_block::deps>::type;
+};
+template <class K>
+  requires requires { typename K::ctgrad_lets; }
+struct handle_lets<K> {
+  using type = typename K::ctgrad_lets;
 };
 
 template <class S>
 struct finish;
 template <class L, class A, class D>
 struct finish<state<L, A, D>> {
-  using type = block<L, A, D, typename all_reachable<D>::type>;
+  using type = block<L, A, D>;
 };
 }  // namespace detail
 
@@ -277,6 +306,10 @@ template <class... Roots>
 using block_t =
     typename detail::finish<typename detail::visit_all<detail::state<mp_list<>, mp_list<>, mp_list<>>,
                                                        Roots...>::type>::type;
+
+/// block_lets_t<B>: every handle that block B reaches, dependencies first.
+template <class B>
+using block_lets_t = typename detail::all_reachable<typename B::deps>::type;
 
 }  // namespace ir
 }  // namespace ctgrad

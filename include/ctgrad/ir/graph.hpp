@@ -15,6 +15,7 @@
 #include <boost/mp11/list.hpp>
 
 #include <ctgrad/config.hpp>
+#include <ctgrad/exec/kernel.hpp>
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/leaf.hpp>
@@ -119,7 +120,7 @@ struct operand_ref {
   int kind = 3;  // 0 local node, 1 let handle, 2 atom, 3 none
   std::size_t local = 0;
   const void* let = nullptr;
-  std::size_t reach = 0;  // of a let handle: how many handles it reaches (narrows the search for it)
+  std::size_t level = 0;  // of a let handle: its block's level (narrows the search for it)
   atom_info atom{};
 };
 /// Operand A read by a node of a block whose op nodes are `Local`. A handle of a leaf, a constant
@@ -130,21 +131,21 @@ struct operand;
 template <class... Ns, class A>
 struct operand<mp_list<Ns...>, A, 0> {  // an op node of the block
   enum : int { kind = 0 };
-  enum : std::size_t { local = first_true({__is_same(A, Ns)...}), reach = 0 };
+  enum : std::size_t { local = first_true({__is_same(A, Ns)...}), level = 0 };
   using let = void;
   using atom = no_atom;
 };
 template <class Local, class A>
 struct operand<Local, A, 2> {
   enum : int { kind = 2 };
-  enum : std::size_t { local = 0, reach = 0 };
+  enum : std::size_t { local = 0, level = 0 };
   using let = void;
   using atom = A;
 };
 template <class Local, class A, bool Forward = (kind_of<typename A::definition>::value != 0)>
 struct let_operand {
   enum : int { kind = 1 };
-  enum : std::size_t { local = 0, reach = A::ctgrad_block::reach };
+  enum : std::size_t { local = 0, level = A::ctgrad_block::level };
   using let = A;
   using atom = no_atom;
 };
@@ -155,7 +156,7 @@ struct operand<Local, A, 1> : let_operand<Local, A> {};
 template <class Local>
 struct operand<Local, void, 3> {  // past a node's arity
   enum : int { kind = 3 };
-  enum : std::size_t { local = 0, reach = 0 };
+  enum : std::size_t { local = 0, level = 0 };
   using let = void;
   using atom = no_atom;
 };
@@ -164,7 +165,7 @@ struct operand<Local, void, 3> {  // past a node's arity
   ::ctgrad::ir::detail::operand_ref {                                                                     \
     ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::kind, ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::local, \
         &::ctgrad::ir::detail::type_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
-        ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::reach,                                                 \
+        ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::level,                                                 \
         ::ctgrad::ir::detail::atom_info_of<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::atom>()     \
   }
 
@@ -202,6 +203,7 @@ struct node_code {
   std::size_t size = 0;
   std::size_t arity = 0;
   operand_ref in[CTGRAD_MAX_ARITY]{};
+  const exec::kernel_set* kernels = nullptr;
 };
 
 /// The atoms and op nodes of a block whose op nodes are `Local` and atoms `Atoms`, as aggregates
@@ -222,37 +224,125 @@ struct node_table<mp_list<Ns...>> {
                              Ns::op_arity,
                              {CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a0),
                               CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a1),
-                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a2)}}...};
+                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a2)},
+                             &exec::detail::kernels_of<Ns>::type::value}...};
 };
 
-/// The tables of the block of key K (a let handle, or a graph's root key).
+/// One block of a graph, as a value: its atoms, its op nodes, and the blocks of the handles it
+/// reads, by address, so a graph finds all its blocks by a walk at compile time.
+struct block_desc {
+  std::size_t n_atoms = 0;
+  const atom_info* atoms = nullptr;  // [1, n_atoms]
+  std::size_t n_local = 0;
+  const node_code* nodes = nullptr;  // [1, n_local]
+  std::size_t n_deps = 0;
+  const block_desc* const* deps = nullptr;  // [1, n_deps]
+  const void* id = nullptr;  // the key's type_id
+  std::size_t level = 0;
+};
+
+template <class K>
+struct block_code;
+/// The blocks of the handles `Ds` (a dummy first element).
+template <class Deps>
+struct dep_table;
+template <class... Ds>
+struct dep_table<mp_list<Ds...>> {
+  const block_desc* v[sizeof...(Ds) + 1] = {nullptr, &block_code<Ds>::desc...};
+};
+
+/// The tables of the block of key K (a let handle, or a graph's root key). Instantiating `desc`
+/// instantiates those of the handles K reads: lowering them in dependency order (`CTGRAD_LET`
+/// does it at the declaration, grad in its sweep) keeps that from recursing through the depth.
 template <class K>
 struct block_code {
   using block = typename K::ctgrad_block;
   static constexpr atom_table<typename block::atoms> atoms{};
   static constexpr node_table<typename block::local> nodes{};
+  static constexpr dep_table<typename block::deps> deps{};
+  static constexpr block_desc desc{sizeof(atoms.v) / sizeof(atom_info) - 1, atoms.v,
+                                   sizeof(nodes.v) / sizeof(node_code) - 1,  nodes.v,
+                                   sizeof(deps.v) / sizeof(const block_desc*) - 1, deps.v,
+                                   &type_id<K>::value, block::level};
 };
 
-/// One block of a graph, in execution order.
-struct block_desc {
-  std::size_t n_atoms = 0;
-  const atom_info* atoms = nullptr;
-  std::size_t n_local = 0;
-  const node_code* nodes = nullptr;
-  const void* id = nullptr;
-  std::size_t reach = 0;  // how many handles the block's key reaches
+/// Lowers handle K's block (its tables) now; true.
+template <class K>
+constexpr bool lowered() noexcept {
+  return block_code<K>::desc.id != nullptr;
+}
+
+/// A growable array for constant evaluation (transient allocation).
+template <class T>
+class scratch {
+ public:
+  constexpr scratch() = default;
+  scratch(const scratch&) = delete;
+  scratch& operator=(const scratch&) = delete;
+  constexpr ~scratch() { delete[] data_; }
+  constexpr void push_back(const T& v) {
+    if (size_ == capacity_) {
+      capacity_ = capacity_ == 0 ? 64 : 2 * capacity_;
+      T* grown = new T[capacity_]{};
+      for (std::size_t i = 0; i < size_; ++i) grown[i] = data_[i];
+      delete[] data_;
+      data_ = grown;
+    }
+    data_[size_++] = v;
+  }
+  constexpr T& operator[](std::size_t i) { return data_[i]; }
+  constexpr std::size_t size() const { return size_; }
+  constexpr T& back() { return data_[size_ - 1]; }
+  constexpr void pop_back() { --size_; }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0, capacity_ = 0;
 };
-/// The blocks of keys `Ks` (a dummy first element).
-template <class Keys>
-struct block_table;
-template <class... Ks>
-struct block_table<mp_list<Ks...>> {
-  static constexpr block_desc value[sizeof...(Ks) + 1] = {
-      block_desc{}, block_desc{sizeof(block_code<Ks>::atoms.v) / sizeof(atom_info) - 1, block_code<Ks>::atoms.v,
-                               sizeof(block_code<Ks>::nodes.v) / sizeof(node_code) - 1, block_code<Ks>::nodes.v,
-                               &type_id<Ks>::value,
-                               Ks::ctgrad_block::reach}...};
-};
+
+/// The blocks reachable from `root`, itself last, each after the blocks it reads (depth first,
+/// dependencies in the order the block reads them). Writes them to `out` when it is not null;
+/// returns how many. Blocks are known by address; those already found are searched among the
+/// ones of the same level only (a dependency's level is lower than its reader's).
+constexpr std::size_t walk_blocks(const block_desc* root, const block_desc** out) {
+  struct frame {
+    const block_desc* block = nullptr;
+    std::size_t next = 0;  // the next dependency to visit
+  };
+  scratch<std::size_t> head;  // per level: 1 + the last block found at it (0: none)
+  for (std::size_t l = 0; l <= root->level; ++l) head.push_back(0);
+  scratch<const block_desc*> found;
+  scratch<std::size_t> prev;  // per found block: 1 + the one found before it at its level
+  scratch<frame> stack;
+  const auto mark = [&](const block_desc* b) {
+    found.push_back(b);
+    prev.push_back(head[b->level]);
+    head[b->level] = found.size();
+  };
+  const auto seen = [&](const block_desc* b) {
+    for (std::size_t k = head[b->level]; k != 0; k = prev[k - 1])
+      if (found[k - 1] == b) return true;
+    return false;
+  };
+  std::size_t n = 0;
+  mark(root);
+  stack.push_back({root, 0});
+  while (stack.size() != 0) {
+    frame& f = stack.back();
+    if (f.next < f.block->n_deps) {
+      const block_desc* d = f.block->deps[1 + f.next++];
+      if (!seen(d)) {
+        mark(d);
+        stack.push_back({d, 0});
+      }
+    } else {
+      if (out != nullptr) out[n] = f.block;
+      ++n;
+      stack.pop_back();
+    }
+  }
+  return n;
+}
 }  // namespace detail
 
 /// The lowered graph of `Outputs`: atoms (leaves and constants, deduplicated by value) first, then
@@ -261,28 +351,32 @@ struct block_table<mp_list<Ks...>> {
 template <class... Outputs>
 struct graph {
   using root = block_t<Outputs...>;
-  using lets = typename root::lets;
   /// Stands for the root block among the keys of blocks.
   struct root_key {
     using ctgrad_block = root;
   };
-  /// The blocks' keys in execution order: every reachable let handle, then the root.
-  using keys = boost::mp11::mp_push_back<lets, root_key>;
-  static constexpr std::size_t n_blocks = boost::mp11::mp_size<keys>::value;
+
+  /// Every block, each after the blocks it reads, the root's last.
+  static constexpr std::size_t n_blocks = detail::walk_blocks(&detail::block_code<root_key>::desc, nullptr);
+  static constexpr std::array<const detail::block_desc*, n_blocks> blocks = [] {
+    std::array<const detail::block_desc*, n_blocks> b{};
+    detail::walk_blocks(&detail::block_code<root_key>::desc, b.data());
+    return b;
+  }();
 
  private:
-  static constexpr const detail::block_desc* table = detail::block_table<keys>::value + 1;
+  static constexpr const detail::block_desc* const* table = blocks.data();
 
   static constexpr std::size_t atom_uses = [] {
     std::size_t n = 0;
-    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b].n_atoms;
+    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b]->n_atoms;
     return n;
   }();
   static constexpr auto atom_uses_sorted = [] {
     std::array<atom_info, atom_uses> all{};
     std::size_t k = 0;
     for (std::size_t b = 0; b < n_blocks; ++b)
-      for (std::size_t i = 1; i <= table[b].n_atoms; ++i) all[k++] = table[b].atoms[i];
+      for (std::size_t i = 1; i <= table[b]->n_atoms; ++i) all[k++] = table[b]->atoms[i];
     return detail::sorted_through_index(all, [](const atom_info& a, const atom_info& b) { return a < b; });
   }();
 
@@ -329,7 +423,7 @@ struct graph {
 
   static constexpr std::size_t size = [] {
     std::size_t n = n_atoms;
-    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b].n_local;
+    for (std::size_t b = 0; b < n_blocks; ++b) n += table[b]->n_local;
     return n;
   }();
 
@@ -339,18 +433,18 @@ struct graph {
     std::size_t at = n_atoms;
     for (std::size_t b = 0; b < n_blocks; ++b) {
       s[b] = at;
-      at += table[b].n_local;
+      at += table[b]->n_local;
     }
     return s;
   }();
 
-  /// The blocks ordered by how many handles their keys reach: a handle is looked for among the
-  /// few blocks with its own count (handles are known by address, which has no order to sort by).
-  static constexpr auto by_reach = [] {
+  /// The blocks ordered by level: a handle is looked for among the few blocks of its own level
+  /// (handles are known by address, which has no order to sort by).
+  static constexpr auto by_level = [] {
     std::array<std::size_t, n_blocks> order{};
     for (std::size_t j = 0; j < n_blocks; ++j) order[j] = j;
     std::sort(order.begin(), order.end(), [](std::size_t a, std::size_t b) {
-      return table[a].reach != table[b].reach ? table[a].reach < table[b].reach : a < b;
+      return table[a]->level != table[b]->level ? table[a]->level < table[b]->level : a < b;
     });
     return order;
   }();
@@ -365,13 +459,13 @@ struct graph {
     std::size_t lo = 0, hi = n_blocks;
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (table[by_reach[mid]].reach < r.reach)
+      if (table[by_level[mid]]->level < r.level)
         lo = mid + 1;
       else
         hi = mid;
     }
-    for (; lo < n_blocks && table[by_reach[lo]].reach == r.reach; ++lo)
-      if (table[by_reach[lo]].id == r.let) return block_start[by_reach[lo]] + table[by_reach[lo]].n_local - 1;
+    for (; lo < n_blocks && table[by_level[lo]]->level == r.level; ++lo)
+      if (table[by_level[lo]]->id == r.let) return block_start[by_level[lo]] + table[by_level[lo]]->n_local - 1;
     return size;
   }
 
@@ -384,8 +478,8 @@ struct graph {
     std::array<node_info, size> out{};
     for (std::size_t i = 0; i < n_atoms; ++i) out[i] = {atoms[i].kind, atoms[i].size, 0, {}};
     for (std::size_t b = 0; b < n_blocks; ++b)
-      for (std::size_t i = 0; i < table[b].n_local; ++i) {
-        const detail::node_code& c = table[b].nodes[i + 1];
+      for (std::size_t i = 0; i < table[b]->n_local; ++i) {
+        const detail::node_code& c = table[b]->nodes[i + 1];
         node_info& n = out[block_start[b] + i];
         n = {node_kind::op, c.size, c.arity, {}};
         for (std::size_t k = 0; k < c.arity; ++k) n.inputs[k] = resolve(c.in[k], b);
