@@ -12,8 +12,8 @@
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
-#include <boost/mp11/map.hpp>
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/expr/leaf.hpp>
@@ -34,17 +34,6 @@ template <class Root, class Seed>
 struct sweep {
   using root = Root;
   using seed = Seed;
-};
-
-/// M[K] += V for the adjoint map M (a list of mp_list<key, adjoint expression>).
-template <class M, class K, class V, class Found = boost::mp11::mp_map_find<M, K>>
-struct accumulate {
-  using type = boost::mp11::mp_map_replace<
-      M, mp_list<K, decltype(std::declval<boost::mp11::mp_second<Found>>() + std::declval<V>())>>;
-};
-template <class M, class K, class V>
-struct accumulate<M, K, V, void> {
-  using type = boost::mp11::mp_push_back<M, mp_list<K, V>>;
 };
 
 /// Stands for the root's block in the lists of blocks below.
@@ -68,70 +57,100 @@ struct shared_adjoint<Sweep, B, N, G, Active> {
   using type = node_adjoint<Sweep, B, N, G>;
 };
 
-template <class Sweep, class B, class M, class N, class Found>
-struct backprop_node;
-/// Applies node N's VJP rule for each operand, adding each contribution to that operand's
-/// adjoint. Constants get none.
-template <class Sweep, class B, class M, class Op, class... Args, class Found>
-struct backprop_node<Sweep, B, M, node<Op, Args...>, Found> {
-  using G = typename shared_adjoint<Sweep, B, node<Op, Args...>, boost::mp11::mp_second<Found>,
-                                    (std::size_t{0} + ... + std::size_t{!constant_expression<Args>})>::type;
-  template <class Acc, class I>
-  using step = std::conditional_t<
-      constant_expression<boost::mp11::mp_at<mp_list<Args...>, I>>, Acc,
-      typename accumulate<Acc, boost::mp11::mp_at<mp_list<Args...>, I>,
-                          decltype(Op::template vjp<I::value>(node<Op, Args...>{}, G{}))>::type>;
-  using type = boost::mp11::mp_fold<boost::mp11::mp_iota_c<sizeof...(Args)>, M, step>;
-};
-// A node without adjoint: the block's output does not depend on it.
-template <class Sweep, class B, class M, class Op, class... Args>
-struct backprop_node<Sweep, B, M, node<Op, Args...>, void> {
-  using type = M;
-};
-// A node without operands (zeros, ones, fill) passes its adjoint nowhere.
-template <class Sweep, class B, class M, class Op, class Found>
-struct backprop_node<Sweep, B, M, node<Op>, Found> {
-  using type = M;
-};
-template <class Sweep, class B, class M, class Op>
-struct backprop_node<Sweep, B, M, node<Op>, void> {
-  using type = M;
-};
-
-/// mp_reverse_fold's step over block B's nodes: F<element, state>.
-template <class Sweep, class B>
-struct backprop {
-  template <class N, class M>
-  using fn = typename backprop_node<Sweep, B, M, N, boost::mp11::mp_map_find<M, N>>::type;
-};
-
 template <class Sweep, class H>
 struct adjoint_let;
 
-/// The adjoint map of one block: its output's adjoint (the sweep's seed for the root, the
-/// handle's adjoint let for a let block) carried back through the block's own nodes. Keys: the
-/// block's nodes and the handles, leaves and constants it reads. Types stay as shallow as one
-/// block, because a later block's adjoint enters as a short handle type.
-template <class Sweep, class B>
-struct block_adjoints {
-  using type = boost::mp11::mp_reverse_fold<typename B::ctgrad_block::local,
-                                            mp_list<mp_list<typename B::definition, adjoint_let<Sweep, B>>>,
-                                            backprop<Sweep, B>::template fn>;
-};
-template <class Sweep>
-struct block_adjoints<Sweep, root_block> {
-  using type = boost::mp11::mp_reverse_fold<typename ir::block_t<typename Sweep::root>::local,
-                                            mp_list<mp_list<typename Sweep::root, typename Sweep::seed>>,
-                                            backprop<Sweep, root_block>::template fn>;
-};
-
+/// Block C of a sweep (a let handle, or root_block): its lowered form, its output expression, and
+/// the adjoint its output starts from (the sweep's seed for the root, the handle's adjoint let for
+/// a let block).
 template <class Sweep, class C>
 struct block_of {
   using type = typename C::ctgrad_block;
+  using output = typename C::definition;
+  using seed = adjoint_let<Sweep, C>;
 };
 template <class Sweep>
 struct block_of<Sweep, root_block> {
   using type = ir::block_t<typename Sweep::root>;
+  using output = typename Sweep::root;
+  using seed = typename Sweep::seed;
+};
+
+/// How many of `flags` hold.
+constexpr std::size_t count_true(std::initializer_list<bool> flags) noexcept {
+  std::size_t n = 0;
+  for (bool f : flags) n += f;
+  return n;
+}
+/// The reads of a value by a block's k nodes are flags laid out by operand slot (flags[s·k + j]:
+/// node j reads it as operand s). Reverse mode meets them from the last node to the first, each
+/// node's operands in order; nth_read gives the position of the n-th read in that order.
+constexpr std::size_t nth_read(std::initializer_list<bool> flags, std::size_t n) noexcept {
+  const std::size_t k = flags.size() / CTGRAD_MAX_ARITY;
+  for (std::size_t j = k; j-- > 0;)
+    for (std::size_t s = 0; s < CTGRAD_MAX_ARITY; ++s)
+      if (flags.begin()[s * k + j] && n-- == 0) return s * k + j;
+  return flags.size();
+}
+// The flags of the reads of X by the nodes Us (a pack).
+#define CTGRAD_DETAIL_READS(X, Us)                                     \
+  {__is_same(typename ::ctgrad::ir::detail::node_args<Us>::a0, X)...,  \
+   __is_same(typename ::ctgrad::ir::detail::node_args<Us>::a1, X)...,  \
+   __is_same(typename ::ctgrad::ir::detail::node_args<Us>::a2, X)...}
+static_assert(CTGRAD_MAX_ARITY == 3, "ctgrad: CTGRAD_DETAIL_READS lists three operands");
+
+/// c0 + c1 + ..., left to right: the order in which reverse mode meets the contributions (void
+/// for none).
+template <class... Cs>
+struct sum_in_order {
+  using type = void;  // none
+};
+template <class A>
+struct sum_in_order<A> {
+  using type = A;
+};
+template <class A, class B, class... Rest>
+struct sum_in_order<A, B, Rest...> : sum_in_order<decltype(std::declval<A>() + std::declval<B>()), Rest...> {};
+
+template <class Sweep, class C, class X, class Local = typename block_of<Sweep, C>::type::local>
+struct adjoint_in;
+
+/// What node U of block C passes back to its operand S: U's VJP rule applied to U's adjoint.
+template <class Sweep, class C, class U, std::size_t S>
+struct vjp_of;
+template <class Sweep, class C, class Op, class... Args, std::size_t S>
+struct vjp_of<Sweep, C, node<Op, Args...>, S> {
+  using G = typename shared_adjoint<Sweep, C, node<Op, Args...>, typename adjoint_in<Sweep, C, node<Op, Args...>>::type,
+                                    (std::size_t{0} + ... + std::size_t{!constant_expression<Args>})>::type;
+  using type = decltype(Op::template vjp<S>(node<Op, Args...>{}, G{}));
+};
+
+/// The adjoint of X (a node of block C, or a handle, leaf or constant that C reads) from C alone:
+/// the seed if X is C's output, then what each node of C that reads X passes back, summed; void
+/// when nothing in C reads X. Pulled per value, not pushed into a map of adjoints rebuilt node by
+/// node, so only what a requested leaf or handle needs is differentiated.
+template <class Sweep, class C, class X, class... Us>
+struct adjoint_in<Sweep, C, X, mp_list<Us...>> {
+  using index = ir::detail::index_map<mp_list<Us...>>;
+  enum : std::size_t { reads = count_true(CTGRAD_DETAIL_READS(X, Us)), k = sizeof...(Us) };
+  template <std::size_t N, std::size_t P = nth_read(CTGRAD_DETAIL_READS(X, Us), N)>
+  using read = typename vjp_of<Sweep, C, ir::detail::type_at<index, P % k>, P / k>::type;
+  template <class Seq, class... Seed>
+  struct sum;
+  template <std::size_t... N, class... Seed>
+  struct sum<std::index_sequence<N...>, Seed...> : sum_in_order<Seed..., read<N>...> {};
+  using type = typename std::conditional_t<__is_same(X, typename block_of<Sweep, C>::output),
+                                           sum<std::make_index_sequence<reads>, typename block_of<Sweep, C>::seed>,
+                                           sum<std::make_index_sequence<reads>>>::type;
+};
+
+/// Readies block C of a sweep: the adjoints of its nodes, from the last to the first, so that
+/// pulling one never recurses through the whole block.
+template <class Sweep, class C>
+struct block_ready {
+  template <class N, class Prev>
+  using step = std::conditional_t<sizeof(typename adjoint_in<Sweep, C, N>::type*) != 0, Prev, Prev>;
+  using type = boost::mp11::mp_reverse_fold<typename block_of<Sweep, C>::type::local, void, step>;
 };
 
 /// One read of a block: a handle, known by its level and its address, or a leaf or constant, known
@@ -254,7 +273,7 @@ struct users_of {
 /// The contribution of block C's sweep to the adjoint of X (zero if C's output does not depend on it).
 template <class X, class Found>
 struct found_or_zero {
-  using type = boost::mp11::mp_second<Found>;
+  using type = Found;
 };
 template <class X>
 struct found_or_zero<X, void> {
@@ -262,9 +281,8 @@ struct found_or_zero<X, void> {
 };
 template <class Sweep, class X>
 struct contribution {
-  template <class C>
-  using from =
-      typename found_or_zero<X, boost::mp11::mp_map_find<typename block_adjoints<Sweep, C>::type, X>>::type;
+  template <class C, class Ready = typename block_ready<Sweep, C>::type>
+  using from = typename found_or_zero<X, typename adjoint_in<Sweep, C, X>::type>::type;
 };
 
 /// The adjoint of X: the sum of its users' contributions (zero when nothing reads X).
