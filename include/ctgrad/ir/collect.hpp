@@ -188,7 +188,7 @@ template <class K>
 struct handle_lets;
 
 /// Every handle reachable through `Deps`, dependencies first. The first dependency brings its own
-/// list (computed when it was declared) and itself; each later one not already listed brings the
+/// list (handle_lets: for CTGRAD_LET, computed when it was declared) and itself; each later one not already listed brings the
 /// handles of its own dependencies that are not listed yet, then itself. The walk stops at listed
 /// handles, so it visits only what is new (in a chain, one handle) and never recurses through the
 /// depth of the network.

@@ -104,15 +104,10 @@ constexpr std::array<T, N> sorted_through_index(const std::array<T, N>& v, Less 
 // class template gets a mangled name when it is instantiated, even if it is only ever evaluated at
 // compile time, and g++ mangles in time quadratic in a name's length. Names that spell a block
 // (every node of it, every handle it reaches) or a whole graph took minutes for a deep gradient.
-// So per-node and per-use values are enumerators (never named), per-block tables are aggregates
-// held by block_code<K>, keyed by the block's handle alone, and only a few tables per graph are
-// keyed by its list of handles.
-
-struct no_atom {};
-template <>
-constexpr atom_info atom_info_of<no_atom>() {
-  return {};
-}
+// So per-node values are enumerators or positions (never named), an operand's record comes from a
+// function of its own type alone (a handle's or a leaf's: a short name), per-block tables are
+// aggregates held by block_code<K>, keyed by the block's handle alone, and only a few tables per
+// graph are keyed by its outputs.
 
 /// One operand as a block records it: an op node of the same block (its position), a let handle
 /// (whose value is the last node of its own block), or an atom.
@@ -123,51 +118,58 @@ struct operand_ref {
   std::size_t level = 0;  // of a let handle: its block's level (narrows the search for it)
   atom_info atom{};
 };
-/// Operand A read by a node of a block whose op nodes are `Local`. A handle of a leaf, a constant
-/// or another handle stands for what it names. Everything here is an enumerator or a type: no
-/// symbol, so nothing that g++ must mangle.
-template <class Local, class A, int Kind = __is_same(A, void) ? 3 : kind_of<A>::value>
-struct operand;
-template <class... Ns, class A>
-struct operand<mp_list<Ns...>, A, 0> {  // an op node of the block
-  enum : int { kind = 0 };
-  enum : std::size_t { local = first_true({__is_same(A, Ns)...}), level = 0 };
-  using let = void;
-  using atom = no_atom;
+/// Stands for an operand that is an op node of the reading block.
+struct local_operand {};
+/// What operand A is to a block's tables: `local_operand` for an op node of the block, itself for
+/// a let handle or an atom (a handle of a leaf, a constant or another handle stands for what it
+/// names), void past a node's arity. One instantiation per operand type, shared by every block
+/// that reads it.
+template <class A, int Kind = __is_same(A, void) ? 3 : kind_of<A>::value>
+struct operand_key {
+  using type = A;
 };
-template <class Local, class A>
-struct operand<Local, A, 2> {
-  enum : int { kind = 2 };
-  enum : std::size_t { local = 0, level = 0 };
-  using let = void;
-  using atom = A;
+template <class A>
+struct operand_key<A, 0> {
+  using type = local_operand;
 };
-template <class Local, class A, bool Forward = (kind_of<typename A::definition>::value != 0)>
-struct let_operand {
-  enum : int { kind = 1 };
-  enum : std::size_t { local = 0, level = A::ctgrad_block::level };
-  using let = A;
-  using atom = no_atom;
+template <class A, bool Forward = (kind_of<typename A::definition>::value != 0)>
+struct let_key {
+  using type = A;
 };
-template <class Local, class A>
-struct let_operand<Local, A, true> : operand<Local, typename A::definition> {};
-template <class Local, class A>
-struct operand<Local, A, 1> : let_operand<Local, A> {};
+template <class A>
+struct let_key<A, true> : operand_key<typename A::definition> {};
+template <class A>
+struct operand_key<A, 1> : let_key<A> {};
+
+/// The operand_ref of an operand whose key is K (`local`: its position, for an op node).
+template <class K>
+constexpr operand_ref operand_ref_of(std::size_t local) noexcept {
+  if constexpr (__is_same(K, local_operand))
+    return {0, local, nullptr, 0, {}};
+  else if constexpr (__is_same(K, void))
+    return {};
+  else if constexpr (kind_of<K>::value == 1)
+    return {1, 0, &type_id<K>::value, K::ctgrad_block::level, {}};
+  else
+    return {2, 0, nullptr, 0, atom_info_of<K>()};
+}
+
+/// The op nodes of a block, for finding an operand's position among them.
+template <class... Ns>
+struct locals {
+  template <class A>
+  using position = std::integral_constant<std::size_t, first_true({__is_same(A, Ns)...})>;
+};
 template <class Local>
-struct operand<Local, void, 3> {  // past a node's arity
-  enum : int { kind = 3 };
-  enum : std::size_t { local = 0, level = 0 };
-  using let = void;
-  using atom = no_atom;
+struct locals_of;
+template <class... Ns>
+struct locals_of<mp_list<Ns...>> {
+  using type = locals<Ns...>;
 };
-// The operand_ref of operand `A` (the variadic part) of a node whose block's op nodes are `L`.
-#define CTGRAD_DETAIL_OPERAND(L, ...)                                                                     \
-  ::ctgrad::ir::detail::operand_ref {                                                                     \
-    ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::kind, ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::local, \
-        &::ctgrad::ir::detail::type_id<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::let>::value,      \
-        ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::level,                                                 \
-        ::ctgrad::ir::detail::atom_info_of<typename ::ctgrad::ir::detail::operand<L, __VA_ARGS__>::atom>()     \
-  }
+// The operand_ref of operand `A` (the variadic part) of a node of a block whose locals<...> is `L`.
+#define CTGRAD_DETAIL_OPERAND(L, ...)                                                              \
+  ::ctgrad::ir::detail::operand_ref_of<typename ::ctgrad::ir::detail::operand_key<__VA_ARGS__>::type>( \
+      L::template position<__VA_ARGS__>::value)
 
 /// The operands of node N, padded with void to three.
 template <class N>
@@ -219,12 +221,13 @@ template <class Local>
 struct node_table;
 template <class... Ns>
 struct node_table<mp_list<Ns...>> {
+  using L = locals<Ns...>;
   node_code v[sizeof...(Ns) + 1] = {
       node_code{}, node_code{Ns::shape_type::size,
                              Ns::op_arity,
-                             {CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a0),
-                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a1),
-                              CTGRAD_DETAIL_OPERAND(mp_list<Ns...>, typename node_args<Ns>::a2)},
+                             {CTGRAD_DETAIL_OPERAND(L, typename node_args<Ns>::a0),
+                              CTGRAD_DETAIL_OPERAND(L, typename node_args<Ns>::a1),
+                              CTGRAD_DETAIL_OPERAND(L, typename node_args<Ns>::a2)},
                              &exec::detail::kernels_of<Ns>::type::value}...};
 };
 
@@ -469,10 +472,11 @@ struct graph {
     return size;
   }
 
+  using root_locals = typename detail::locals_of<typename root::local>::type;
   /// IR index of the value of `T` (`::value`): an atom, a let handle (its definition's node), or
   /// an op node of the root block.
   template <class T>
-  using index_of = std::integral_constant<std::size_t, resolve(CTGRAD_DETAIL_OPERAND(typename root::local, T), n_blocks - 1)>;
+  using index_of = std::integral_constant<std::size_t, resolve(CTGRAD_DETAIL_OPERAND(root_locals, T), n_blocks - 1)>;
 
   static constexpr std::array<node_info, size> info = [] {
     std::array<node_info, size> out{};
