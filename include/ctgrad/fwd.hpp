@@ -17,7 +17,7 @@ template <std::uint64_t Bits>
 struct constant;
 template <class Leaf, class Data>
 struct feed_t;
-template <class T, class... Outputs>
+template <class T, class Graph>
 class compiled_graph;
 }  // namespace ctgrad
 

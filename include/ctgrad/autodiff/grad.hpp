@@ -99,18 +99,32 @@ constexpr std::size_t nth_read(std::initializer_list<bool> flags, std::size_t n)
    __is_same(typename ::ctgrad::ir::detail::node_args<Us>::a2, X)...}
 static_assert(CTGRAD_MAX_ARITY == 3, "ctgrad: CTGRAD_DETAIL_READS lists three operands");
 
-/// c0 + c1 + ..., left to right: the order in which reverse mode meets the contributions (void
-/// for none).
-template <class... Cs>
-struct sum_in_order {
-  using type = void;  // none
+/// a + b, where void stands for no contribution.
+template <class A, class B>
+struct plus {
+  using type = decltype(std::declval<A>() + std::declval<B>());
+};
+template <class B>
+struct plus<void, B> {
+  using type = B;
 };
 template <class A>
-struct sum_in_order<A> {
+struct plus<A, void> {
   using type = A;
 };
-template <class A, class B, class... Rest>
-struct sum_in_order<A, B, Rest...> : sum_in_order<decltype(std::declval<A>() + std::declval<B>()), Rest...> {};
+template <>
+struct plus<void, void> {
+  using type = void;
+};
+/// Acc + c0 + c1 + ..., left to right: the order in which reverse mode meets the contributions
+/// (void: none yet). A sum never starts from a zero tensor, so a value with one contribution
+/// builds no add node to simplify away.
+template <class Acc, class... Cs>
+struct sum_in_order {
+  using type = Acc;
+};
+template <class Acc, class C, class... Rest>
+struct sum_in_order<Acc, C, Rest...> : sum_in_order<typename plus<Acc, C>::type, Rest...> {};
 
 template <class Sweep, class C, class X, class Local = typename block_of<Sweep, C>::type::local>
 struct adjoint_in;
@@ -138,7 +152,7 @@ struct adjoint_in<Sweep, C, X, mp_list<Us...>> {
   template <class Seq, class... Seed>
   struct sum;
   template <std::size_t... N, class... Seed>
-  struct sum<std::index_sequence<N...>, Seed...> : sum_in_order<Seed..., read<N>...> {};
+  struct sum<std::index_sequence<N...>, Seed...> : sum_in_order<void, Seed..., read<N>...> {};
   using type = typename std::conditional_t<__is_same(X, typename block_of<Sweep, C>::output),
                                            sum<std::make_index_sequence<reads>, typename block_of<Sweep, C>::seed>,
                                            sum<std::make_index_sequence<reads>>>::type;
@@ -270,27 +284,15 @@ struct users_of {
   using type = typename list<std::make_index_sequence<scan.n>>::type;
 };
 
-/// The contribution of block C's sweep to the adjoint of X (zero if C's output does not depend on it).
-template <class X, class Found>
-struct found_or_zero {
-  using type = Found;
-};
-template <class X>
-struct found_or_zero<X, void> {
-  using type = zeros_t<shape_of_t<X>>;
-};
-template <class Sweep, class X>
-struct contribution {
-  template <class C, class Ready = typename block_ready<Sweep, C>::type>
-  using from = typename found_or_zero<X, typename adjoint_in<Sweep, C, X>::type>::type;
-};
-
-/// The adjoint of X: the sum of its users' contributions (zero when nothing reads X).
+/// The adjoint of X: the sum of what its users' blocks pass back (zero when none does).
 template <class Sweep, class X, class Users = typename users_of<Sweep, X>::type>
-struct adjoint_sum {
-  template <class Acc, class C>
-  using add = decltype(std::declval<Acc>() + std::declval<typename contribution<Sweep, X>::template from<C>>());
-  using type = boost::mp11::mp_fold<Users, zeros_t<shape_of_t<X>>, add>;
+struct adjoint_sum;
+template <class Sweep, class X, class... Cs>
+struct adjoint_sum<Sweep, X, mp_list<Cs...>> {
+  template <class C, class Ready = typename block_ready<Sweep, C>::type>
+  using from = typename adjoint_in<Sweep, C, X>::type;
+  using sum = typename sum_in_order<void, from<Cs>...>::type;
+  using type = std::conditional_t<__is_same(sum, void), zeros_t<shape_of_t<X>>, sum>;
 };
 
 /// "∂h" for a handle named "h": the printed name of its adjoint.
@@ -368,23 +370,6 @@ using gradient_t =
     std::conditional_t<ctgrad::detail::known<D>::ok || ir::atom<D> || ir::let_handle<D>, D, gradient_let<Sweep, L>>;
 }  // namespace autodiff::detail
 
-namespace autodiff::detail {
-/// Ts without repeats, first occurrences kept in order. Each T is kept when the first of Ts equal
-/// to it is at its own position: builtin comparisons, where mp_unique grows a set type element by
-/// element (in clang's trace of a 128-layer network's 257 leaves: 0.8 s, against 0.16 s here).
-template <class... Ts>
-struct unique_of {
-  template <class T, std::size_t I>
-  using keep = std::conditional_t<ir::detail::first_true({__is_same(T, Ts)...}) == I, mp_list<T>, mp_list<>>;
-  template <class Seq>
-  struct impl;
-  template <std::size_t... I>
-  struct impl<std::index_sequence<I...>> {
-    using type = boost::mp11::mp_append<keep<Ts, I>...>;
-  };
-  using type = typename impl<std::index_sequence_for<Ts...>>::type;
-};
-}  // namespace autodiff::detail
 
 namespace detail {
 template <class Loss>
@@ -408,20 +393,27 @@ struct gradient_of {
 };
 }  // namespace autodiff::detail
 
-/// The gradients of `Loss` with respect to `Leaves`: `g[W]` is an expression (a graph) of W's
-/// shape, the let handle ∂W unless the gradient is known outright; a leaf the loss does not depend
-/// on gets `zeros<shape>`, which `is_zero_v` recognises.
-template <class Loss, class... Leaves>
-struct gradients : autodiff::detail::gradient_of<Loss, Leaves>... {
-  /// The reverse sweep every gradient comes from (seeded with 1 at the loss).
-  using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
-  using autodiff::detail::gradient_of<Loss, Leaves>::operator[]...;
-
-  /// Any other leaf: refused with a message.
+namespace autodiff::detail {
+/// `g[L]` for a leaf that was not requested: refused with a message. A template in a class of its
+/// own: as a member template of gradients<Loss, Leaves...>, every `g[W]` would substitute the
+/// whole pack of leaves again while resolving the overload (time quadratic in their number).
+struct other_leaf {
   template <leaf_expression L>
   void operator[](L) const noexcept {
     static_assert(sizeof(L) == 0, "ctgrad: g[leaf]: this leaf was not among grad's leaves");
   }
+};
+}  // namespace autodiff::detail
+
+/// The gradients of `Loss` with respect to `Leaves`: `g[W]` is an expression (a graph) of W's
+/// shape, the let handle ∂W unless the gradient is known outright; a leaf the loss does not depend
+/// on gets `zeros<shape>`, which `is_zero_v` recognises.
+template <class Loss, class... Leaves>
+struct gradients : autodiff::detail::gradient_of<Loss, Leaves>..., autodiff::detail::other_leaf {
+  /// The reverse sweep every gradient comes from (seeded with 1 at the loss).
+  using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
+  using autodiff::detail::gradient_of<Loss, Leaves>::operator[]...;
+  using autodiff::detail::other_leaf::operator[];
 };
 /// After an error in the loss (already reported), every gradient is an error node, silently.
 template <>
@@ -442,7 +434,7 @@ constexpr auto grad(Loss, Leaves...) noexcept {
   if constexpr (is_error_v<Loss>)
     return gradients<error_node>{};
   else if constexpr (detail::grad_check<Loss>::ok)
-    return boost::mp11::mp_rename<typename autodiff::detail::unique_of<Loss, Leaves...>::type, gradients>{};
+    return boost::mp11::mp_rename<typename ir::detail::unique<boost::mp11::mp_list<Loss, Leaves...>>::type, gradients>{};
   else
     return gradients<error_node>{};
 }

@@ -30,13 +30,17 @@ struct static_shape<xt::xfixed_container<T, xt::fixed_shape<I...>, L, Sh, Tag>> 
 };
 }  // namespace detail
 
-/// A forward graph compiled for element type `T`: the unique nodes of `Outputs` in topological
-/// order over one arena whose size and offsets are compile-time constants. Binding copies data into
-/// the arena; evaluation allocates nothing.
-template <class T, class... Outputs>
+/// A forward graph compiled for element type `T`: the unique nodes of the outputs of `G` (an
+/// ir::graph) in topological order over one arena whose size and offsets are compile-time
+/// constants. Binding copies data into the arena; evaluation allocates nothing.
+/// Keyed by the graph type, not by the outputs' pack: a member template of a class keyed by a pack
+/// substitutes the whole pack again wherever its body names the graph, and a network that binds
+/// each of its parameters made that quadratic (at depth 256, half of g++'s time went to
+/// allocating those argument lists).
+template <class T, class G>
 class compiled_graph {
  public:
-  using graph_type = ir::graph<Outputs...>;
+  using graph_type = G;
   /// Elements in the arena (a compile-time constant).
   static constexpr std::size_t arena_size = graph_type::arena_size;
 
@@ -47,13 +51,13 @@ class compiled_graph {
   template <expression L, class Data>
     requires(leaf_expression<L> || is_error_v<L>)
   compiled_graph& bind(L, const Data& data) {
-    static_assert(is_error_v<L> || graph_type::template contains<L>::value,
+    static_assert(is_error_v<L> || ir::contains<graph_type, L>::value,
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
     if constexpr (!is_error_v<L> && !detail::feed_size_ok<L, Data>) {
       using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
-    } else if constexpr (!is_error_v<L> && graph_type::template contains<L>::value) {
+    } else if constexpr (!is_error_v<L> && ir::contains<graph_type, L>::value) {
       detail::check_fixed_shape<L, Data>();
-      bind_atom(graph_type::template atom_index<L>::value, data);
+      bind_atom(ir::atom_index<graph_type, L>::value, data);
     }
     return *this;
   }
@@ -65,16 +69,16 @@ class compiled_graph {
     (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
     check_bound();
     exec::run<graph_type>(arena_.get());
-    return result(first_output{});
+    return result(typename graph_type::first_output{});
   }
 
   /// The value of output `E` from the last evaluation: a scalar or a view into the arena.
   template <expression E>
   auto result(E) const {
-    static_assert(ir::detail::in_list<ir::resolve_t<E>, ir::mp_list<ir::resolve_t<Outputs>...>>::value,
+    static_assert(ir::is_output<graph_type, E>::value,
                   "ctgrad: result(e): e is not an output of this compiled graph");
     using S = shape_of_t<E>;
-    T* p = arena_.get() + graph_type::template offset_of<E>::value;
+    T* p = arena_.get() + ir::offset_of<graph_type, E>::value;
     if constexpr (S::rank == 0)
       return *p;
     else
@@ -99,8 +103,6 @@ class compiled_graph {
     detail::check_distribution(dst, desc);
     bound_[atom] = true;
   }
-
-  using first_output = boost::mp11::mp_first<ir::mp_list<Outputs...>>;
 
   void check_bound() const {
     for (std::size_t i = 0; i < graph_type::n_atoms; ++i)
@@ -141,7 +143,7 @@ auto compile(Outputs...) {
   if constexpr (detail::any_of({false, is_error_v<Outputs>...}))
     return detail::compiled_error{};
   else
-    return compiled_graph<T, Outputs...>{};
+    return compiled_graph<T, ir::graph<Outputs...>>{};
 }
 
 }  // namespace ctgrad

@@ -25,7 +25,7 @@ template <class G, class... Feeds>
 struct check_all_fed {
   static constexpr bool ok = [] {
     std::array<bool, G::n_atoms + 1> fed{};  // slot n_atoms: feeds of leaves the graph lacks
-    ((fed[G::template atom_index<typename Feeds::leaf_type>::value] = true), ...);
+    ((fed[ir::atom_index<G, typename Feeds::leaf_type>::value] = true), ...);
     for (std::size_t i = 0; i < G::n_atoms; ++i)
       if (!G::atoms[i].is_constant && !fed[i]) return false;
     return true;
@@ -68,12 +68,12 @@ constexpr auto evaluate(E, const Feeds&... feeds) {
       std::array<T, G::arena_size> arena{};
       [[maybe_unused]] const auto load = [&arena]<class F>(const F& f) {
         using L = typename F::leaf_type;
-        if constexpr (G::template contains<L>::value)
-          detail::load_leaf<L>(arena.data() + G::template offset_of<L>::value, f.get());
+        if constexpr (ir::contains<G, L>::value)
+          detail::load_leaf<L>(arena.data() + ir::offset_of<G, L>::value, f.get());
       };
       (load(feeds), ...);
       exec::run<G>(arena.data());
-      constexpr std::size_t out = G::template offset_of<E>::value;
+      constexpr std::size_t out = ir::offset_of<G, E>::value;
       if constexpr (S::rank == 0) {
         return arena[out];
       } else {

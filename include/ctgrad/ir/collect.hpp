@@ -300,12 +300,69 @@ struct finish<state<L, A, D>> {
 };
 }  // namespace detail
 
+namespace detail {
+/// The elements of list L without repeats, first occurrences kept in order. An element is kept
+/// when the first element equal to it is at its own position: builtin comparisons, no set type
+/// grown element by element.
+template <class L>
+struct unique;
+template <class... Ts>
+struct unique<mp_list<Ts...>> {
+  template <class T, std::size_t I>
+  using keep = std::conditional_t<first_true({__is_same(T, Ts)...}) == I, mp_list<T>, mp_list<>>;
+  template <class Seq>
+  struct impl;
+  template <std::size_t... I>
+  struct impl<std::index_sequence<I...>> {
+    using type = boost::mp11::mp_append<mp_list<>, keep<Ts, I>...>;
+  };
+  using type = typename impl<std::index_sequence_for<Ts...>>::type;
+};
+
+/// What one of several roots brings to their block: an op node its own block's nodes, leaves and
+/// handles; a handle itself; a leaf or constant itself.
+template <class R, int Kind = kind_of<R>::value>
+struct root_parts {
+  using walked = typename visit<state<mp_list<>, mp_list<>, mp_list<>>, R>::type;
+};
+template <class R>
+struct root_parts<R, 1> {
+  using walked = state<mp_list<>, mp_list<>, mp_list<R>>;
+};
+template <class R>
+struct root_parts<R, 2> {
+  using walked = state<mp_list<>, mp_list<R>, mp_list<>>;
+};
+template <class S>
+struct parts_of;
+template <class L, class A, class D>
+struct parts_of<state<L, A, D>> {
+  using local = L;
+  using atoms = A;
+  using deps = D;
+};
+
+/// The block of one root is a walk; the block of several (a graph's outputs: a loss and hundreds
+/// of gradients) joins the roots' own parts, each list without repeats. That is the block the
+/// walk over all roots in turn would give (a later root's walk skips what earlier ones listed),
+/// without the walk's state growing one root at a time: a type per root as long as everything
+/// before it, quadratic in the number of outputs.
+template <class... Roots>
+struct roots_block {
+  using type = block<typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::local...>>::type,
+                     typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::atoms...>>::type,
+                     typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::deps...>>::type>;
+};
+template <class Root>
+struct roots_block<Root> {
+  using type = typename finish<typename visit_all<state<mp_list<>, mp_list<>, mp_list<>>, Root>::type>::type;
+};
+}  // namespace detail
+
 /// block_t<Roots...>: the block of one or more expressions (instantiation depth is bounded by the
 /// nesting inside one `let`, never by the network's depth).
 template <class... Roots>
-using block_t =
-    typename detail::finish<typename detail::visit_all<detail::state<mp_list<>, mp_list<>, mp_list<>>,
-                                                       Roots...>::type>::type;
+using block_t = typename detail::roots_block<Roots...>::type;
 
 /// block_lets_t<B>: every handle that block B reaches, dependencies first.
 template <class B>

@@ -354,6 +354,8 @@ constexpr std::size_t walk_blocks(const block_desc* root, const block_desc** out
 template <class... Outputs>
 struct graph {
   using root = block_t<Outputs...>;
+  using first_output = boost::mp11::mp_first<mp_list<Outputs...>>;
+  using resolved_outputs = mp_list<resolve_t<Outputs>...>;
   /// Stands for the root block among the keys of blocks.
   struct root_key {
     using ctgrad_block = root;
@@ -417,12 +419,6 @@ struct graph {
     const bool found = it != atoms.end() && it->same_key(key) && it->kind == key.kind && it->shape_key == key.shape_key;
     return found ? static_cast<std::size_t>(it - atoms.begin()) : n_atoms;
   }
-  /// Index of atom `T` in `atoms` (`::value`).
-  template <class T>
-  using atom_index = std::integral_constant<std::size_t, find_atom(detail::atom_info_of<T>())>;
-  /// Whether leaf `T` (same name, kind and shape) belongs to this graph (`::value`).
-  template <class T>
-  using contains = std::bool_constant<(atom_index<T>::value < n_atoms)>;
 
   static constexpr std::size_t size = [] {
     std::size_t n = n_atoms;
@@ -473,10 +469,6 @@ struct graph {
   }
 
   using root_locals = typename detail::locals_of<typename root::local>::type;
-  /// IR index of the value of `T` (`::value`): an atom, a let handle (its definition's node), or
-  /// an op node of the root block.
-  template <class T>
-  using index_of = std::integral_constant<std::size_t, resolve(CTGRAD_DETAIL_OPERAND(root_locals, T), n_blocks - 1)>;
 
   static constexpr std::array<node_info, size> info = [] {
     std::array<node_info, size> out{};
@@ -490,14 +482,35 @@ struct graph {
       }
     return out;
   }();
-  static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{index_of<Outputs>::value...};
+  static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{
+      resolve(CTGRAD_DETAIL_OPERAND(root_locals, Outputs), n_blocks - 1)...};
   static constexpr memory_plan<size> plan = plan_memory(info, outputs);
   static constexpr std::size_t arena_size = plan.arena_size;
-
-  /// Offset of `T`'s buffer in the arena (`::value`).
-  template <class T>
-  using offset_of = std::integral_constant<std::size_t, plan.offset[index_of<T>::value]>;
 };
+
+// Questions about a graph G, asked per leaf or output: templates of G, not members of it. A member
+// template of graph<Outputs...> names the graph as graph<Outputs...>, and g++ substitutes the
+// whole pack again at every such use: for a program that binds each of hundreds of parameters,
+// time quadratic in their number.
+
+/// Index of atom `T` in `G::atoms` (`::value`; `G::n_atoms` when absent).
+template <class G, class T>
+using atom_index = std::integral_constant<std::size_t, G::find_atom(detail::atom_info_of<T>())>;
+/// Whether leaf `T` (same name, kind and shape) belongs to graph G (`::value`).
+template <class G, class T>
+using contains = std::bool_constant<(atom_index<G, T>::value < G::n_atoms)>;
+/// Whether `E` is one of G's outputs (`::value`).
+template <class G, class E>
+using is_output = std::bool_constant<detail::in_list<resolve_t<E>, typename G::resolved_outputs>::value>;
+template <class G>
+using root_locals_t = typename G::root_locals;
+/// IR index of the value of `T` in G (`::value`): an atom, a let handle (its definition's node), or
+/// an op node of the root block.
+template <class G, class T>
+using index_of = std::integral_constant<std::size_t, G::resolve(CTGRAD_DETAIL_OPERAND(root_locals_t<G>, T), G::n_blocks - 1)>;
+/// Offset of `T`'s buffer in G's arena (`::value`).
+template <class G, class T>
+using offset_of = std::integral_constant<std::size_t, G::plan.offset[index_of<G, T>::value]>;
 
 }  // namespace ctgrad::ir
 
