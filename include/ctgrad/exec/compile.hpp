@@ -9,9 +9,6 @@
 #include <string>
 #include <type_traits>
 
-#include <xtensor/xadapt.hpp>
-#include <xtensor/xfixed.hpp>
-
 #include <ctgrad/exec/feed.hpp>
 #include <ctgrad/exec/run.hpp>
 #include <ctgrad/expr/expression.hpp>
@@ -21,13 +18,20 @@
 namespace ctgrad {
 
 namespace detail {
-/// Fixed-shape xtensor containers are checked against the leaf's shape at compile time.
-template <class T, std::size_t... I, xt::layout_type L, bool Sh, class Tag>
-struct static_shape<xt::xfixed_container<T, xt::fixed_shape<I...>, L, Sh, Tag>> {
-  static constexpr bool known = true;
-  template <class S>
-  static constexpr bool matches = __is_same(S, shape<I...>);
-};
+/// The shape of a tensor result, for `view_of` (found by argument-dependent lookup when a result
+/// is read, so the view's header is needed only where views are).
+template <class S>
+struct view_shape {};
+/// What result(e) gives, after the message, where the view's header is missing.
+struct no_view {};
+/// Without <ctgrad/xtensor.hpp>: the message.
+template <class T, class S>
+no_view view_of(T*, view_shape<S>, long) {
+  static_assert(sizeof(T) == 0,
+                "ctgrad: result(e) of a tensor output is an xtensor view: include <ctgrad/xtensor.hpp> "
+                "(or <ctgrad/ctgrad.hpp>)");
+  return {};
+}
 }  // namespace detail
 
 /// A forward graph compiled for element type `T`: the unique nodes of the outputs of `G` (an
@@ -63,7 +67,8 @@ class compiled_graph {
   }
 
   /// Binds each feed, runs the graph, and returns the first output: a `T` when it is a scalar,
-  /// else a view (`xt::adapt`) into the arena, valid until the next evaluation.
+  /// else a view (`xt::adapt`, from <ctgrad/xtensor.hpp>) into the arena, valid until the next
+  /// evaluation.
   template <class... Feeds>
   auto eval(const Feeds&... feeds) {
     (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
@@ -82,7 +87,7 @@ class compiled_graph {
     if constexpr (S::rank == 0)
       return *p;
     else
-      return xt::adapt(p, S::size, xt::no_ownership(), S::dims);
+      return view_of(p, detail::view_shape<S>{}, 0);
   }
 
  private:

@@ -80,12 +80,28 @@ inline constexpr bool feed_size_ok = static_size_v<Data> == 0 || static_size_v<D
 template <class Leaf, class Data>
 using feed_size_report = decltype(check_feed_size<Leaf, static_size_v<Data>>::ok);
 
-/// Compile-time shape of a container type, if it has one (specialised for fixed-shape xtensor
-/// containers where xtensor is included).
+/// The dimensions of a shape type that is a class template of dimensions (xtensor's
+/// fixed_shape<I...>, ctgrad's shape<I...>), if it is one.
+template <class S>
+struct fixed_dims {
+  static constexpr bool known = false;
+};
+template <template <std::size_t...> class F, std::size_t... I>
+struct fixed_dims<F<I...>> {
+  static constexpr bool known = true;
+  template <class S>
+  static constexpr bool matches = __is_same(S, shape<I...>);
+};
+/// Compile-time shape of a container type, if it has one: a container whose `shape_type` lists
+/// its dimensions as template arguments (xtensor_fixed, without naming xtensor, so every
+/// translation unit sees the same answer whether or not it includes xtensor).
 template <class C>
 struct static_shape {
   static constexpr bool known = false;
 };
+template <class C>
+  requires requires { typename C::shape_type; }
+struct static_shape<C> : fixed_dims<typename C::shape_type> {};
 
 template <class Leaf>
 std::string leaf_shape_string() {
