@@ -129,6 +129,11 @@ struct sum_in_order<Acc, C, Rest...> : sum_in_order<typename plus<Acc, C>::type,
 template <class Sweep, class C, class X, class Local = typename block_of<Sweep, C>::type::local>
 struct adjoint_in;
 
+/// The sum of the seed (when Output) and the VJPs of the reads at positions P (in the layout of
+/// CTGRAD_DETAIL_READS) by the nodes `Local` of block C.
+template <class Sweep, class C, class Local, class Positions, bool Output>
+struct pull;
+
 /// What node U of block C passes back to its operand S: U's VJP rule applied to U's adjoint.
 template <class Sweep, class C, class U, std::size_t S>
 struct vjp_of;
@@ -145,18 +150,26 @@ struct vjp_of<Sweep, C, node<Op, Args...>, S> {
 /// node, so only what a requested leaf or handle needs is differentiated.
 template <class Sweep, class C, class X, class... Us>
 struct adjoint_in<Sweep, C, X, mp_list<Us...>> {
-  using index = ir::detail::index_map<mp_list<Us...>>;
-  enum : std::size_t { reads = count_true(CTGRAD_DETAIL_READS(X, Us)), k = sizeof...(Us) };
-  template <std::size_t N, std::size_t P = nth_read(CTGRAD_DETAIL_READS(X, Us), N)>
-  using read = typename vjp_of<Sweep, C, ir::detail::type_at<index, P % k>, P / k>::type;
-  template <class Seq, class... Seed>
-  struct sum;
-  template <std::size_t... N, class... Seed>
-  struct sum<std::index_sequence<N...>, Seed...> : sum_in_order<void, Seed..., read<N>...> {};
-  using type = typename std::conditional_t<__is_same(X, typename block_of<Sweep, C>::output),
-                                           sum<std::make_index_sequence<reads>, typename block_of<Sweep, C>::seed>,
-                                           sum<std::make_index_sequence<reads>>>::type;
+  enum : std::size_t { n = count_true(CTGRAD_DETAIL_READS(X, Us)) };
+  template <class Seq>
+  struct reads;
+  template <std::size_t... N>
+  struct reads<std::index_sequence<N...>> {
+    using type = std::index_sequence<nth_read(CTGRAD_DETAIL_READS(X, Us), N)...>;
+  };
+  using type = typename pull<Sweep, C, mp_list<Us...>, typename reads<std::make_index_sequence<n>>::type,
+                             __is_same(X, typename block_of<Sweep, C>::output)>::type;
 };
+
+template <class Sweep, class C, class... Us, std::size_t... P>
+struct pull<Sweep, C, mp_list<Us...>, std::index_sequence<P...>, false>
+    : sum_in_order<void, typename vjp_of<Sweep, C, ir::detail::type_at<ir::detail::index_map<mp_list<Us...>>, P % sizeof...(Us)>,
+                                         P / sizeof...(Us)>::type...> {};
+template <class Sweep, class C, class... Us, std::size_t... P>
+struct pull<Sweep, C, mp_list<Us...>, std::index_sequence<P...>, true>
+    : sum_in_order<typename block_of<Sweep, C>::seed,
+                   typename vjp_of<Sweep, C, ir::detail::type_at<ir::detail::index_map<mp_list<Us...>>, P % sizeof...(Us)>,
+                                   P / sizeof...(Us)>::type...> {};
 
 /// Readies block C of a sweep: the adjoints of its nodes, from the last to the first, so that
 /// pulling one never recurses through the whole block.
@@ -259,39 +272,46 @@ struct sweep_graph {
   }();
 };
 
-/// The blocks of the sweep that read X directly, in block order (a block reads X at most once).
+/// Among the n sorted edges at e, the block of the k-th edge of x (same key, same address); n
+/// when there are fewer.
+constexpr std::size_t nth_reader(const read_edge* e, std::size_t n, const read_edge& x, std::size_t k) noexcept {
+  for (std::size_t i = 0; i < n && !key_less(x, e[i]); ++i)
+    if (e[i].id == x.id && k-- == 0) return e[i].block;
+  return n;
+}
+/// How many of the n sorted edges at e are x's.
+constexpr std::size_t count_readers(const read_edge* e, std::size_t n, const read_edge& x) noexcept {
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < n && !key_less(x, e[i]); ++i) c += e[i].id == x.id;
+  return c;
+}
+/// Position of the first edge whose key is not below x's.
+constexpr std::size_t first_reader(const read_edge* e, std::size_t n, const read_edge& x) noexcept {
+  return static_cast<std::size_t>(std::lower_bound(e, e + n, x, key_less) - e);
+}
+
+/// The positions of the blocks of the sweep that read X directly, in block order (a block reads
+/// X at most once), as an index_sequence: enumerators and a declaration only, nothing that g++
+/// must name.
 template <class Sweep, class X>
 struct users_of {
   using graph = sweep_graph<Sweep>;
-  struct found {
-    std::size_t n = 0;
-    std::size_t at[graph::n_blocks + 1]{};
-  };
-  static constexpr found scan = [] {
-    found f{};
-    const read_edge x = edge_of<X>::make();
-    auto e = std::lower_bound(graph::edges.begin(), graph::edges.end(), x, key_less);
-    for (; e != graph::edges.end() && !key_less(x, *e); ++e)
-      if (e->id == x.id) f.at[f.n++] = e->block;
-    return f;
-  }();
-  template <class Seq>
-  struct list;
-  template <std::size_t... I>
-  struct list<std::index_sequence<I...>> {
-    using type = mp_list<ir::detail::type_at<typename graph::positions, scan.at[I]>...>;
-  };
-  using type = typename list<std::make_index_sequence<scan.n>>::type;
+  enum : std::size_t { first = first_reader(graph::edges.data(), graph::edges.size(), edge_of<X>::make()) };
+  enum : std::size_t { n = count_readers(graph::edges.data() + first, graph::edges.size() - first, edge_of<X>::make()) };
+  template <std::size_t... K>
+  static auto blocks(std::index_sequence<K...>)
+      -> std::index_sequence<nth_reader(graph::edges.data() + first, graph::edges.size() - first, edge_of<X>::make(), K)...>;
+  using type = decltype(blocks(std::make_index_sequence<n>{}));
 };
 
 /// The adjoint of X: the sum of what its users' blocks pass back (zero when none does).
 template <class Sweep, class X, class Users = typename users_of<Sweep, X>::type>
 struct adjoint_sum;
-template <class Sweep, class X, class... Cs>
-struct adjoint_sum<Sweep, X, mp_list<Cs...>> {
+template <class Sweep, class X, std::size_t... B>
+struct adjoint_sum<Sweep, X, std::index_sequence<B...>> {
   template <class C, class Ready = typename block_ready<Sweep, C>::type>
   using from = typename adjoint_in<Sweep, C, X>::type;
-  using sum = typename sum_in_order<void, from<Cs>...>::type;
+  using sum = typename sum_in_order<void, from<ir::detail::type_at<typename sweep_graph<Sweep>::positions, B>>...>::type;
   using type = std::conditional_t<__is_same(sum, void), zeros_t<shape_of_t<X>>, sum>;
 };
 
