@@ -390,7 +390,6 @@ using gradient_t =
     std::conditional_t<ctgrad::detail::known<D>::ok || ir::atom<D> || ir::let_handle<D>, D, gradient_let<Sweep, L>>;
 }  // namespace autodiff::detail
 
-
 namespace detail {
 template <class Loss>
 struct grad_check {
@@ -411,9 +410,7 @@ struct gradient_of {
     return autodiff::detail::gradient_t<sweep, L>{};
   }
 };
-}  // namespace autodiff::detail
 
-namespace autodiff::detail {
 /// `g[L]` for a leaf that was not requested: refused with a message. A template in a class of its
 /// own: as a member template of gradients<Loss, Leaves...>, every `g[W]` would substitute the
 /// whole pack of leaves again while resolving the overload (time quadratic in their number).

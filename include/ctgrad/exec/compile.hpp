@@ -59,8 +59,7 @@ class compiled_graph {
                   "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
     // Only the checks a container type needs: bind runs once per parameter, and a network binds
     // hundreds (a variable or function template instantiated per leaf is a symbol g++ names).
-    constexpr std::size_t fixed = detail::static_size_v<Data>;  // 0: known at run time
-    if constexpr (!is_error_v<L> && fixed != 0 && fixed != shape_of_t<L>::size) {
+    if constexpr (!is_error_v<L> && !detail::size_fits<Data>(shape_of_t<L>::size)) {
       using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
     } else if constexpr (!is_error_v<L> && ir::contains<graph_type, L>::value) {
       if constexpr (detail::static_shape<Data>::known) detail::check_fixed_shape<L, Data>();

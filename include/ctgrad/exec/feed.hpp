@@ -70,11 +70,18 @@ inline constexpr std::size_t static_size_v = [] {
     return std::size_t{0};
 }();
 
+/// True unless `Data`'s size is a compile-time constant that differs from `n`. (A function of the
+/// container type alone: compiled_graph::bind asks it once per parameter.)
+template <class Data>
+constexpr bool size_fits(std::size_t n) noexcept {
+  return static_size_v<Data> == 0 || static_size_v<Data> == n;
+}
+
 /// True unless `Data`'s size is a compile-time constant that differs from the leaf's size. Read
 /// this, not check_feed_size<...>::ok: clang makes every member of a class whose static_assert
 /// failed unusable in constant expressions, which would add a second error.
 template <class Leaf, class Data>
-inline constexpr bool feed_size_ok = static_size_v<Data> == 0 || static_size_v<Data> == Leaf::shape_type::size;
+inline constexpr bool feed_size_ok = size_fits<Data>(Leaf::shape_type::size);
 
 /// Naming this type where `feed_size_ok` is false prints the one size message.
 template <class Leaf, class Data>

@@ -16,7 +16,7 @@ namespace ctgrad::exec {
 /// One step of a program: a kernel and the arena offsets of its output and its operands.
 template <class T>
 struct step {
-  void (*kernel)(T* arena, const std::size_t* offsets) = nullptr;
+  kernel_ptr<T> kernel = nullptr;
   std::size_t offsets[CTGRAD_MAX_ARITY + 1]{};
 };
 

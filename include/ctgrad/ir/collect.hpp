@@ -188,8 +188,9 @@ template <class K>
 struct handle_lets;
 
 /// Every handle reachable through `Deps`, dependencies first. The first dependency brings its own
-/// list (handle_lets: for CTGRAD_LET, computed when it was declared) and itself; each later one not already listed brings the
-/// handles of its own dependencies that are not listed yet, then itself. The walk stops at listed
+/// list (handle_lets: for CTGRAD_LET, computed when it was declared) and itself; each later one
+/// not already listed brings the handles of its own dependencies that are not listed yet, then
+/// itself. The walk stops at listed
 /// handles, so it visits only what is new (in a chain, one handle) and never recurses through the
 /// depth of the network.
 template <class Acc, class Deps>
@@ -319,43 +320,24 @@ struct unique<mp_list<Ts...>> {
   using type = typename impl<std::index_sequence_for<Ts...>>::type;
 };
 
-/// What one of several roots brings to their block: an op node its own block's nodes, leaves and
-/// handles; a handle itself; a leaf or constant itself.
-template <class R, int Kind = kind_of<R>::value>
-struct root_parts {
-  using walked = typename visit<state<mp_list<>, mp_list<>, mp_list<>>, R>::type;
-};
-template <class R>
-struct root_parts<R, 1> {
-  using walked = state<mp_list<>, mp_list<>, mp_list<R>>;
-};
-template <class R>
-struct root_parts<R, 2> {
-  using walked = state<mp_list<>, mp_list<R>, mp_list<>>;
-};
-template <class S>
-struct parts_of;
-template <class L, class A, class D>
-struct parts_of<state<L, A, D>> {
-  using local = L;
-  using atoms = A;
-  using deps = D;
-};
+/// The block of one root: a walk from an empty state.
+template <class Root>
+using root_block_t = typename finish<typename visit<state<mp_list<>, mp_list<>, mp_list<>>, Root>::type>::type;
 
-/// The block of one root is a walk; the block of several (a graph's outputs: a loss and hundreds
-/// of gradients) joins the roots' own parts, each list without repeats. That is the block the
+/// The block of one root is its walk; the block of several (a graph's outputs: a loss and hundreds
+/// of gradients) joins the roots' own blocks, each list without repeats. That is the block the
 /// walk over all roots in turn would give (a later root's walk skips what earlier ones listed),
 /// without the walk's state growing one root at a time: a type per root as long as everything
 /// before it, quadratic in the number of outputs.
 template <class... Roots>
 struct roots_block {
-  using type = block<typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::local...>>::type,
-                     typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::atoms...>>::type,
-                     typename unique<boost::mp11::mp_append<mp_list<>, typename parts_of<typename root_parts<Roots>::walked>::deps...>>::type>;
+  using type = block<typename unique<boost::mp11::mp_append<mp_list<>, typename root_block_t<Roots>::local...>>::type,
+                     typename unique<boost::mp11::mp_append<mp_list<>, typename root_block_t<Roots>::atoms...>>::type,
+                     typename unique<boost::mp11::mp_append<mp_list<>, typename root_block_t<Roots>::deps...>>::type>;
 };
 template <class Root>
 struct roots_block<Root> {
-  using type = typename finish<typename visit_all<state<mp_list<>, mp_list<>, mp_list<>>, Root>::type>::type;
+  using type = root_block_t<Root>;
 };
 }  // namespace detail
 
