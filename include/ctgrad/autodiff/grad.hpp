@@ -291,17 +291,20 @@ constexpr std::size_t first_reader(const read_edge* e, std::size_t n, const read
 }
 
 /// The positions of the blocks of the sweep that read X directly, in block order (a block reads
-/// X at most once), as an index_sequence: enumerators and a declaration only, nothing that g++
-/// must name.
+/// X at most once), as an index_sequence: enumerators and classes only, nothing that g++ must
+/// name (and no function declaration to deduce, which clang does slowly).
 template <class Sweep, class X>
 struct users_of {
   using graph = sweep_graph<Sweep>;
   enum : std::size_t { first = first_reader(graph::edges.data(), graph::edges.size(), edge_of<X>::make()) };
   enum : std::size_t { n = count_readers(graph::edges.data() + first, graph::edges.size() - first, edge_of<X>::make()) };
+  template <class Seq>
+  struct blocks;
   template <std::size_t... K>
-  static auto blocks(std::index_sequence<K...>)
-      -> std::index_sequence<nth_reader(graph::edges.data() + first, graph::edges.size() - first, edge_of<X>::make(), K)...>;
-  using type = decltype(blocks(std::make_index_sequence<n>{}));
+  struct blocks<std::index_sequence<K...>> {
+    using type = std::index_sequence<nth_reader(graph::edges.data() + first, graph::edges.size() - first, edge_of<X>::make(), K)...>;
+  };
+  using type = typename blocks<std::make_index_sequence<n>>::type;
 };
 
 /// The adjoint of X: the sum of what its users' blocks pass back (zero when none does).
@@ -315,17 +318,21 @@ struct adjoint_sum<Sweep, X, std::index_sequence<B...>> {
   using type = std::conditional_t<__is_same(sum, void), zeros_t<shape_of_t<X>>, sum>;
 };
 
+/// `prefix` followed by `name`, in an array of N characters. (A function shared by every name,
+/// not a lambda in each class that needs one: every instantiation of a lambda is a closure type
+/// with its own conversion function, one more per let handle of the network.)
+template <std::size_t N>
+constexpr std::array<char, N> prefixed_name(std::string_view prefix, std::string_view name) noexcept {
+  std::array<char, N> a{};
+  for (std::size_t i = 0; i < prefix.size(); ++i) a[i] = prefix[i];
+  for (std::size_t i = 0; i < name.size(); ++i) a[prefix.size() + i] = name[i];
+  return a;
+}
+
 /// "∂h" for a handle named "h": the printed name of its adjoint.
 template <class H>
 struct adjoint_name {
-  static constexpr auto chars = [] {
-    std::array<char, H::name.size() + 3> a{};
-    a[0] = static_cast<char>(0xE2);  // ∂ (U+2202) in UTF-8
-    a[1] = static_cast<char>(0x88);
-    a[2] = static_cast<char>(0x82);
-    for (std::size_t i = 0; i < H::name.size(); ++i) a[3 + i] = H::name[i];
-    return a;
-  }();
+  static constexpr auto chars = prefixed_name<H::name.size() + 3>("\xE2\x88\x82", H::name);  // ∂ (U+2202)
   static constexpr std::string_view value{chars.data(), chars.size()};
 };
 

@@ -32,6 +32,31 @@ no_view view_of(T*, view_shape<S>, long) {
                 "(or <ctgrad/ctgrad.hpp>)");
   return {};
 }
+/// The leaf argument of compiled_graph<T, G>::bind for data of type `Data`: the leaf's key as a
+/// value, made by a conversion that checks the container type against the leaf's shape at compile
+/// time (a std::array of another size, an xtensor_fixed of another shape). An error node (its
+/// one message printed already) converts to a target that bind skips.
+template <class Data>
+struct bind_target {
+  /// The leaf's key (static storage, one per leaf type); null for an error node or a container
+  /// of the wrong size, whose message was printed already. A pointer, not the key itself: a network
+  /// binds hundreds of parameters in one function, and an 80-byte key built at each call made
+  /// g++'s optimiser walk hundreds of stores.
+  const ir::atom_info* key = nullptr;
+
+  template <class L>
+    requires(leaf_expression<L> || is_error_v<L>)
+  constexpr bind_target(L) noexcept {  // NOLINT(google-explicit-constructor): the leaf converts
+    if constexpr (!is_error_v<L>) {
+      if constexpr (!size_fits<Data>(shape_of_t<L>::size)) {
+        using report [[maybe_unused]] = feed_size_report<L, Data>;
+      } else {
+        if constexpr (static_shape<Data>::known) check_fixed_shape<L, Data>();
+        key = &ir::detail::atom_key_v<L>;
+      }
+    }
+  }
+};
 }  // namespace detail
 
 /// A forward graph compiled for element type `T`: the unique nodes of the outputs of `G` (an
@@ -52,19 +77,23 @@ class compiled_graph {
 
   /// Copies `data` into leaf `L` (a param or an input); it stays until bound again. Throws
   /// std::invalid_argument naming the leaf and both shapes when a run-time shape differs.
-  template <expression L, class Data>
-    requires(leaf_expression<L> || is_error_v<L>)
-  compiled_graph& bind(L, const Data& data) {
-    static_assert(is_error_v<L> || ir::contains<graph_type, L>::value,
-                  "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
-    // Only the checks a container type needs: bind runs once per parameter, and a network binds
-    // hundreds (a variable or function template instantiated per leaf is a symbol g++ names).
-    if constexpr (!is_error_v<L> && !detail::size_fits<Data>(shape_of_t<L>::size)) {
-      using report [[maybe_unused]] = detail::feed_size_report<L, Data>;
-    } else if constexpr (!is_error_v<L> && ir::contains<graph_type, L>::value) {
-      if constexpr (detail::static_shape<Data>::known) detail::check_fixed_shape<L, Data>();
-      bind_atom(ir::atom_index<graph_type, L>::value, data);
-    }
+  /// One instantiation per container type: the leaf arrives as a value (detail::bind_target,
+  /// whose conversion checks it against the container type at compile time) and is found among
+  /// the graph's leaves by a binary search. A member template per leaf would be a function whose
+  /// mangled name spells the whole graph type, and g++ mangles every function it instantiates,
+  /// at a cost that grows with the square of the name: at depth 256, binding 512 parameters that
+  /// way took 14 of g++'s 37 seconds.
+  template <class Data>
+  compiled_graph& bind(std::type_identity_t<detail::bind_target<Data>> leaf, const Data& data) {
+    if (leaf.key) bind_atom(*leaf.key, data);
+    return *this;
+  }
+  /// A leaf the graph does not read: the one message. (Chosen over the conversion above as the
+  /// exact match; for every other leaf its constraint fails and nothing is instantiated.)
+  template <class L, class Data>
+    requires(leaf_expression<L> && !ir::contains<graph_type, L>::value)
+  compiled_graph& bind(L, const Data&) {
+    static_assert(sizeof(L) == 0, "ctgrad: bind(leaf, data): this leaf is not part of the compiled graph");
     return *this;
   }
 
@@ -96,7 +125,9 @@ class compiled_graph {
   /// The run-time half of bind: one instantiation per container type, shared by every leaf, and
   /// out of line: inlined into every bind, it made -O2 builds of deep networks 15 % slower.
   template <class Data>
-  [[gnu::noinline]] void bind_atom(std::size_t atom, const Data& data) {
+  [[gnu::noinline]] void bind_atom(const ir::atom_info& key, const Data& data) {
+    const std::size_t atom = graph_type::find_atom(key);
+    if (atom >= graph_type::n_atoms) throw std::logic_error("ctgrad: bind: leaf not found in the compiled graph");
     const auto& a = graph_type::atoms[atom];
     const detail::leaf_desc desc{a.name, a.dims, a.rank, a.size, a.distribution};
     T* dst = arena_.get() + graph_type::plan.offset[atom];

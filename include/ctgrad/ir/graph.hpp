@@ -87,6 +87,9 @@ constexpr atom_info atom_info_of() {
             T::kind == leaf_kind::distribution,
             name_prefix(T::name)};
 }
+/// The key of leaf `T`, in static storage.
+template <class T>
+inline constexpr atom_info atom_key_v = atom_info_of<T>();
 
 /// `v` sorted by `less`, through an index: sorting the values themselves moves whole structs,
 /// which is slow in constant evaluation (and counts against clang's budget of steps).

@@ -30,9 +30,9 @@ struct add : detail::binary_elementwise<add> {
   static constexpr auto rewrite(A a, B b) noexcept {
     namespace d = ctgrad::detail;
     using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
-    if constexpr (d::known_is<B>(0.0) && d::has_shape_v<A, S>)
+    if constexpr (d::known<B>::zero && d::has_shape_v<A, S>)
       return a;
-    else if constexpr (d::known_is<A>(0.0) && d::has_shape_v<B, S>)
+    else if constexpr (d::known<A>::zero && d::has_shape_v<B, S>)
       return b;
     else if constexpr (d::is_op_v<B, neg>)
       return a - d::arg_t<B, 0>{};

@@ -37,9 +37,9 @@ struct div : detail::binary_elementwise<div> {
     using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
     if constexpr (d::known<A>::ok && d::known<B>::ok)
       return binary_elementwise<div>::rewrite(a, b);
-    else if constexpr (d::known_is<A>(0.0))
+    else if constexpr (d::known<A>::zero)
       return d::known_t<S, ctgrad::detail::bits(0.0)>{};
-    else if constexpr (d::known_is<B>(1.0) && d::has_shape_v<A, S>)
+    else if constexpr (d::known<B>::one && d::has_shape_v<A, S>)
       return a;
     else
       return node<div, A, B>{};

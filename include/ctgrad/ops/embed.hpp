@@ -72,7 +72,7 @@ struct embed {
   static constexpr bool rewrites = true;
   template <class A>
   static constexpr auto rewrite(A) noexcept {
-    if constexpr (ctgrad::detail::known_is<A>(0.0))
+    if constexpr (ctgrad::detail::known<A>::zero)
       return ctgrad::detail::known_t<Out, ctgrad::detail::bits(0.0)>{};
     else
       return node<embed, A>{};

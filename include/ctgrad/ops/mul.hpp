@@ -35,7 +35,7 @@ struct mul : detail::binary_elementwise<mul> {
     using S = broadcast_t<shape_of_t<A>, shape_of_t<B>>;
     if constexpr (d::known<A>::ok && d::known<B>::ok)
       return binary_elementwise<mul>::rewrite(a, b);
-    else if constexpr (d::known_is<A>(0.0) || d::known_is<B>(0.0))
+    else if constexpr (d::known<A>::zero || d::known<B>::zero)
       return d::known_t<S, ctgrad::detail::bits(0.0)>{};
     else if constexpr (d::known<B>::ok)  // constants first: c·x
       return rewrite(b, a);

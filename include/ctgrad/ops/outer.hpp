@@ -42,7 +42,7 @@ struct outer {
   static constexpr bool rewrites = true;
   template <class A, class B>
   static constexpr auto rewrite(A, B) noexcept {
-    if constexpr (ctgrad::detail::known_is<A>(0.0) || ctgrad::detail::known_is<B>(0.0))
+    if constexpr (ctgrad::detail::known<A>::zero || ctgrad::detail::known<B>::zero)
       return ctgrad::detail::known_t<shape_t<shape_of_t<A>, shape_of_t<B>>, ctgrad::detail::bits(0.0)>{};
     else
       return node<outer, A, B>{};

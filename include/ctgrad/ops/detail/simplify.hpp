@@ -21,28 +21,27 @@ struct neg;
 namespace ctgrad::detail {
 
 /// known<E>: whether every element of E is one value known at compile time (a constant or a
-/// fill), and that value.
+/// fill), that value, and whether it is zero or one (the identities every op asks about: members,
+/// not a function of E, because each op node asks several times and a function template is one
+/// more instantiation per node).
+template <std::uint64_t Bits>
+struct known_value {
+  static constexpr bool ok = true;
+  static constexpr double value = std::bit_cast<double>(Bits);
+  static constexpr bool zero = value == 0.0;
+  static constexpr bool one = value == 1.0;
+};
 template <class E>
 struct known {
   static constexpr bool ok = false;
   static constexpr double value = 0;
+  static constexpr bool zero = false;
+  static constexpr bool one = false;
 };
 template <std::uint64_t Bits>
-struct known<constant<Bits>> {
-  static constexpr bool ok = true;
-  static constexpr double value = std::bit_cast<double>(Bits);
-};
+struct known<constant<Bits>> : known_value<Bits> {};
 template <class S, std::uint64_t Bits>
-struct known<node<ops::fill<S, Bits>>> {
-  static constexpr bool ok = true;
-  static constexpr double value = std::bit_cast<double>(Bits);
-};
-
-/// known_is<E>(v): E is known and every element equals v.
-template <class E>
-constexpr bool known_is(double v) noexcept {
-  return known<E>::ok && known<E>::value == v;
-}
+struct known<node<ops::fill<S, Bits>>> : known_value<Bits> {};
 
 /// The bit pattern of a double, the form in which values travel in types.
 constexpr std::uint64_t bits(double v) noexcept {
