@@ -32,7 +32,7 @@ template <class Op, class... Args>
 struct node {
   using ctgrad_expression_tag = void;
   using op = Op;
-  static constexpr std::size_t op_arity = sizeof...(Args);
+  enum : std::size_t { op_arity = sizeof...(Args) };
   using shape_type = typename Op::template shape_t<typename Args::shape_type...>;
 };
 

@@ -21,22 +21,17 @@ struct neg;
 namespace ctgrad::detail {
 
 /// known<E>: whether every element of E is one value known at compile time (a constant or a
-/// fill), that value, and whether it is zero or one (the identities every op asks about: members,
-/// not a function of E, because each op node asks several times and a function template is one
-/// more instantiation per node).
+/// fill), that value (`value`, only when known), and whether it is zero or one (the identities
+/// every op asks about). Enumerators, not static data members: those are symbols, which g++ names
+/// (spelling E) for every node type that meets a rewrite, and there are several per node.
 template <std::uint64_t Bits>
 struct known_value {
-  static constexpr bool ok = true;
   static constexpr double value = std::bit_cast<double>(Bits);
-  static constexpr bool zero = value == 0.0;
-  static constexpr bool one = value == 1.0;
+  enum : bool { ok = true, zero = std::bit_cast<double>(Bits) == 0.0, one = std::bit_cast<double>(Bits) == 1.0 };
 };
 template <class E>
 struct known {
-  static constexpr bool ok = false;
-  static constexpr double value = 0;
-  static constexpr bool zero = false;
-  static constexpr bool one = false;
+  enum : bool { ok = false, zero = false, one = false };
 };
 template <std::uint64_t Bits>
 struct known<constant<Bits>> : known_value<Bits> {};
@@ -85,8 +80,7 @@ using arg_t = typename arg<E, I>::type;
 /// scaled<E>: E is c·x for a scalar constant c (how mul spells a known scaling).
 template <class E>
 struct scaled {
-  static constexpr bool ok = false;
-  static constexpr bool negative = false;
+  enum : bool { ok = false, negative = false };
   using rest = void;
 };
 template <std::uint64_t Bits, class X>
