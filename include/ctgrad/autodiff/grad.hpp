@@ -161,13 +161,9 @@ struct adjoint_in<Sweep, C, X, mp_list<Us...>> {
                              __is_same(X, typename block_of<Sweep, C>::output)>::type;
 };
 
-template <class Sweep, class C, class... Us, std::size_t... P>
-struct pull<Sweep, C, mp_list<Us...>, std::index_sequence<P...>, false>
-    : sum_in_order<void, typename vjp_of<Sweep, C, ir::detail::type_at<ir::detail::index_map<mp_list<Us...>>, P % sizeof...(Us)>,
-                                         P / sizeof...(Us)>::type...> {};
-template <class Sweep, class C, class... Us, std::size_t... P>
-struct pull<Sweep, C, mp_list<Us...>, std::index_sequence<P...>, true>
-    : sum_in_order<typename block_of<Sweep, C>::seed,
+template <class Sweep, class C, class... Us, std::size_t... P, bool Output>
+struct pull<Sweep, C, mp_list<Us...>, std::index_sequence<P...>, Output>
+    : sum_in_order<std::conditional_t<Output, typename block_of<Sweep, C>::seed, void>,
                    typename vjp_of<Sweep, C, ir::detail::type_at<ir::detail::index_map<mp_list<Us...>>, P % sizeof...(Us)>,
                                    P / sizeof...(Us)>::type...> {};
 

@@ -98,7 +98,7 @@ class compiled_graph {
 
   compiled_graph() : arena_(arena_size) {}
 
-  /// Copies `data` into leaf `L` (a param or an input); it stays until bound again. Throws
+  /// Copies `data` into `leaf` (a param or an input); it stays until bound again. Throws
   /// std::invalid_argument naming the leaf and both shapes when a run-time shape differs.
   /// One instantiation per container type: the leaf arrives as a value (detail::bind_target,
   /// whose conversion checks it against the container type at compile time) and is found among
