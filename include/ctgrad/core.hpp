@@ -55,6 +55,10 @@
 #include <ctgrad/exec/compile.hpp>
 #include <ctgrad/exec/evaluate.hpp>
 #include <ctgrad/exec/feed.hpp>
+#include <ctgrad/exec/train.hpp>
+
+#include <ctgrad/optim/adam.hpp>
+#include <ctgrad/optim/sgd.hpp>
 
 #include <ctgrad/print/to_latex.hpp>
 #include <ctgrad/print/to_string.hpp>

@@ -144,7 +144,11 @@ class compiled_graph {
       return view_of(p, detail::view_shape<S>{}, 0);
   }
 
- private:
+ protected:
+  /// An arena with `extra` elements after the graph's (a training step's optimizer state).
+  explicit compiled_graph(std::size_t extra) : arena_(arena_size + extra) {}
+  T* arena() const noexcept { return arena_.get(); }
+
   /// The run-time half of bind: one instantiation per container type, shared by every leaf, and
   /// out of line: inlined into every bind, it made -O2 builds of deep networks 15 % slower.
   template <class Data>
@@ -165,6 +169,7 @@ class compiled_graph {
     bound_[atom] = true;
   }
 
+  /// Throws std::logic_error naming the first leaf that has no value.
   void check_bound() const {
     for (std::size_t i = 0; i < graph_type::n_atoms; ++i)
       if (!graph_type::atoms[i].is_constant && !bound_[i])
@@ -172,6 +177,7 @@ class compiled_graph {
                                "' has no value: bind it or feed it before eval");
   }
 
+ private:
   detail::arena_storage<T> arena_;
   std::array<bool, graph_type::n_atoms> bound_{};
 };
@@ -191,6 +197,14 @@ struct compiled_error {
   }
   template <class E>
   int result(E) const {
+    return 0;
+  }
+  template <class... Args>
+  int step(Args&&...) {
+    return 0;
+  }
+  template <class E>
+  int parameter(E) const {
     return 0;
   }
 };

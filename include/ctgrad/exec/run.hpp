@@ -26,11 +26,9 @@ struct program {
   static constexpr std::size_t n_steps = G::size - G::n_atoms;
   static constexpr std::array<step<T>, n_steps> steps = [] {
     std::array<step<T>, n_steps> s{};
-    std::size_t block = 0;
     for (std::size_t k = 0; k < n_steps; ++k) {
-      const std::size_t i = G::n_atoms + k;  // blocks follow the atoms in the IR
-      while (block + 1 < G::n_blocks && i >= G::block_start[block + 1]) ++block;
-      s[k].kernel = G::blocks[block]->nodes[1 + i - G::block_start[block]].kernels->template get<T>();
+      const std::size_t i = G::n_atoms + k;  // the op nodes follow the atoms in the IR
+      s[k].kernel = G::kernels[k]->template get<T>();
       s[k].offsets[0] = G::plan.offset[i];
       for (std::size_t a = 0; a < G::info[i].arity; ++a) s[k].offsets[1 + a] = G::plan.offset[G::info[i].inputs[a]];
     }

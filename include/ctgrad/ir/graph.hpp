@@ -423,16 +423,16 @@ struct graph {
     return found ? static_cast<std::size_t>(it - atoms.begin()) : n_atoms;
   }
 
-  static constexpr std::size_t size = [] {
-    std::size_t n = n_atoms;
+  /// Op nodes over all blocks, before merging.
+  static constexpr std::size_t n_block_nodes = [] {
+    std::size_t n = 0;
     for (std::size_t b = 0; b < n_blocks; ++b) n += table[b]->n_local;
     return n;
   }();
-
-  /// First IR index of each block.
-  static constexpr auto block_start = [] {
+  /// Position of each block's first node among all blocks' nodes.
+  static constexpr auto local_start = [] {
     std::array<std::size_t, n_blocks> s{};
-    std::size_t at = n_atoms;
+    std::size_t at = 0;
     for (std::size_t b = 0; b < n_blocks; ++b) {
       s[b] = at;
       at += table[b]->n_local;
@@ -451,13 +451,14 @@ struct graph {
     return order;
   }();
 
-  /// IR index of an operand read by block `b`.
-  static constexpr std::size_t resolve(const detail::operand_ref& r, std::size_t b) {
-    if (r.kind == 0) return block_start[b] + r.local;
+  /// IR index of an operand read by block `b`, given the IR index of every block node so far
+  /// (`canon`, by position among all blocks' nodes).
+  static constexpr std::size_t resolve_in(const detail::operand_ref& r, std::size_t b, const std::size_t* canon) {
+    if (r.kind == 0) return canon[local_start[b] + r.local];
     if (r.kind == 2) return find_atom(r.atom);
     // A let handle: the last node of its own block. The search is written out: resolve runs for
-    // every operand within one constant evaluation (`info`), and std::partition_point's calls
-    // took a 256-deep residual gradient past clang's budget of steps.
+    // every operand within one constant evaluation, and std::partition_point's calls took a
+    // 256-deep residual gradient past clang's budget of steps.
     std::size_t lo = 0, hi = n_blocks;
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
@@ -467,22 +468,90 @@ struct graph {
         hi = mid;
     }
     for (; lo < n_blocks && table[by_level[lo]]->level == r.level; ++lo)
-      if (table[by_level[lo]]->id == r.let) return block_start[by_level[lo]] + table[by_level[lo]]->n_local - 1;
-    return size;
+      if (table[by_level[lo]]->id == r.let) return canon[local_start[by_level[lo]] + table[by_level[lo]]->n_local - 1];
+    return n_atoms + n_block_nodes;
+  }
+
+  /// The op nodes of all blocks with equal nodes merged: a node is the same computation as an
+  /// earlier one when it has the same kernels (op and shapes) and the same operands. Blocks are
+  /// lowered one by one, so a subexpression read by several of them (the forward pass, read by the
+  /// loss and by each gradient; a layer's pre-activation, read by its forward block and its
+  /// adjoint's) appears in each; here it becomes one node, computed once. Equal nodes share their
+  /// first operand, so a node is compared only with the earlier readers of that operand.
+  struct merged_nodes {
+    std::array<std::size_t, n_block_nodes> canon{};  // IR index of each block node
+    std::size_t n = 0;                               // unique nodes
+  };
+  struct unique_node {
+    const exec::kernel_set* kernels = nullptr;
+    std::size_t arity = 0;
+    std::array<std::size_t, CTGRAD_MAX_ARITY> inputs{};
+    std::size_t next = 0;  // the next unique node with the same first operand (or none)
+  };
+  static constexpr merged_nodes merged = [] {
+    merged_nodes m{};
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // first_reader[j]: the last unique node found whose first operand is IR index j (none: no
+    // node yet); nodes without operands are listed from `nullary`. The unique nodes themselves
+    // are transient: only the map from block nodes to IR indices is kept.
+    detail::scratch<std::size_t> first_reader;
+    detail::scratch<unique_node> found;
+    for (std::size_t j = 0; j <= n_atoms + n_block_nodes; ++j) first_reader.push_back(none);
+    std::size_t nullary = none;
+    std::size_t k = 0;
+    for (std::size_t b = 0; b < n_blocks; ++b)
+      for (std::size_t i = 0; i < table[b]->n_local; ++i, ++k) {
+        const detail::node_code& c = table[b]->nodes[i + 1];
+        unique_node n{c.kernels, c.arity, {}, none};
+        for (std::size_t a = 0; a < c.arity; ++a) n.inputs[a] = resolve_in(c.in[a], b, m.canon.data());
+        std::size_t& head = c.arity == 0 ? nullary : first_reader[n.inputs[0]];
+        std::size_t u = head;
+        while (u != none && !(found[u].kernels == n.kernels && found[u].arity == n.arity && found[u].inputs == n.inputs))
+          u = found[u].next;
+        if (u == none) {
+          u = found.size();
+          n.next = head;
+          found.push_back(n);
+          head = u;
+        }
+        m.canon[k] = n_atoms + u;
+      }
+    m.n = found.size();
+    return m;
+  }();
+  /// Nodes in the IR: the atoms, then the unique op nodes.
+  static constexpr std::size_t size = n_atoms + merged.n;
+
+  /// IR index of an operand read by block `b`.
+  static constexpr std::size_t resolve(const detail::operand_ref& r, std::size_t b) {
+    return resolve_in(r, b, merged.canon.data());
   }
 
   using root_locals = typename detail::locals_of<typename root::local>::type;
 
+  /// The IR table: atoms, then op nodes in topological order (each unique node where it first
+  /// occurs among the blocks' nodes).
   static constexpr std::array<node_info, size> info = [] {
     std::array<node_info, size> out{};
     for (std::size_t i = 0; i < n_atoms; ++i) out[i] = {atoms[i].kind, atoms[i].size, 0, {}};
+    std::size_t k = 0, next = n_atoms;
     for (std::size_t b = 0; b < n_blocks; ++b)
-      for (std::size_t i = 0; i < table[b]->n_local; ++i) {
-        const detail::node_code& c = table[b]->nodes[i + 1];
-        node_info& n = out[block_start[b] + i];
-        n = {node_kind::op, c.size, c.arity, {}};
-        for (std::size_t k = 0; k < c.arity; ++k) n.inputs[k] = resolve(c.in[k], b);
-      }
+      for (std::size_t i = 0; i < table[b]->n_local; ++i, ++k)
+        if (merged.canon[k] == next) {
+          const detail::node_code& c = table[b]->nodes[i + 1];
+          node_info& n = out[next++];
+          n = {node_kind::op, c.size, c.arity, {}};
+          for (std::size_t a = 0; a < c.arity; ++a) n.inputs[a] = resolve(c.in[a], b);
+        }
+    return out;
+  }();
+  /// The kernels of each op node (IR index n_atoms + u at position u).
+  static constexpr std::array<const exec::kernel_set*, merged.n> kernels = [] {
+    std::array<const exec::kernel_set*, merged.n> out{};
+    std::size_t k = 0, next = 0;
+    for (std::size_t b = 0; b < n_blocks; ++b)
+      for (std::size_t i = 0; i < table[b]->n_local; ++i, ++k)
+        if (merged.canon[k] == n_atoms + next) out[next++] = table[b]->nodes[i + 1].kernels;
     return out;
   }();
   static constexpr std::array<std::size_t, sizeof...(Outputs)> outputs{

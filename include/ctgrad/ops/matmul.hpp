@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include <ctgrad/exec/gemm.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/outer.hpp>
@@ -75,6 +77,7 @@ struct matmul {
   static constexpr void forward(T* out, const T* a, const T* b) noexcept {
     using d = ctgrad::detail::matmul_dims<A, B>;
     constexpr std::size_t m = d::m, k = d::k_a, n = d::n;
+    if (!std::is_constant_evaluated()) return exec::gemm<T, m, n, k>(out, a, b);
     for (std::size_t i = 0; i < m * n; ++i) out[i] = T(0);
     // i-p-j order: the innermost loop runs along rows of B and C, contiguous in row-major storage.
     for (std::size_t i = 0; i < m; ++i)

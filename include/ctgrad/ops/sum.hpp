@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include <ctgrad/exec/simd.hpp>
 #include <ctgrad/expr/constant.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/broadcast_to.hpp>
@@ -28,9 +29,7 @@ struct sum_all {
   using shape_t = shape<>;
   template <class T, class Out, class A>
   static constexpr void forward(T* out, const T* a) noexcept {
-    T acc = T(0);
-    for (std::size_t i = 0; i < A::size; ++i) acc += a[i];
-    out[0] = acc;
+    out[0] = exec::sum(a, A::size);
   }
   static constexpr term print(notation n, const term& a) { return call(n, {"sum", "\\operatorname{sum}"}, a, 0); }
 
@@ -56,12 +55,17 @@ struct sum_axis {
   template <class T, class Out, class A>
   static constexpr void forward(T* out, const T* a) noexcept {
     using s = detail::axis_split<A, Axis>;
-    for (std::size_t o = 0; o < s::outer; ++o)
-      for (std::size_t i = 0; i < s::inner; ++i) {
-        T acc = T(0);
-        for (std::size_t k = 0; k < s::n; ++k) acc += a[(o * s::n + k) * s::inner + i];
-        out[o * s::inner + i] = acc;
+    for (std::size_t o = 0; o < s::outer; ++o) {
+      if constexpr (s::inner == 1) {
+        out[o] = exec::sum(a + o * s::n, s::n);
+      } else {
+        // Row by row along the summed axis: the inner loop runs along contiguous memory.
+        T* r = out + o * s::inner;
+        for (std::size_t i = 0; i < s::inner; ++i) r[i] = T(0);
+        for (std::size_t k = 0; k < s::n; ++k)
+          for (std::size_t i = 0; i < s::inner; ++i) r[i] += a[(o * s::n + k) * s::inner + i];
       }
+    }
   }
   static constexpr term print(notation n, const term& a) {
     return call(n, {"sum", "\\operatorname{sum}"}, format_integer(Axis).view(), a, a.rank - 1);

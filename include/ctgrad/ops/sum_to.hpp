@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include <ctgrad/exec/simd.hpp>
 #include <ctgrad/expr/expression.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/detail/shape_arg.hpp>
@@ -35,7 +36,14 @@ struct sum_to {
   template <class T, class Out, class G>
   static constexpr void forward(T* out, const T* g) noexcept {
     for (std::size_t i = 0; i < Out::size; ++i) out[i] = T(0);
-    detail::for_each_broadcast<Out, G>([&](std::size_t k, std::size_t j) { out[j] += g[k]; });
+    if constexpr (Out::size == 1) {
+      out[0] = exec::sum(g, G::size);
+    } else if constexpr (Out::size != G::size && detail::broadcast_run<Out, G>::zero) {
+      // Runs of g that land on one element: summed by lanes (a bias's gradient, over the batch).
+      detail::for_each_broadcast_run<Out, G>([&](std::size_t k, std::size_t j, std::size_t n) { out[j] += exec::sum(g + k, n); });
+    } else {
+      detail::for_each_broadcast<Out, G>([&](std::size_t k, std::size_t j) { out[j] += g[k]; });
+    }
   }
 
   static constexpr term print(notation n, const term& g) {

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <ctgrad/expr/expression.hpp>
+#include <ctgrad/ops/detail/shape_arg.hpp>
 #include <ctgrad/ops/detail/simplify.hpp>
 #include <ctgrad/ops/sum_to.hpp>
 #include <ctgrad/print/term.hpp>
@@ -34,6 +35,12 @@ struct binary_elementwise {
     } else if constexpr (A::size == 1 && B::size == Out::size) {
       const T s = a[0];
       for (std::size_t i = 0; i < Out::size; ++i) out[i] = Op::apply(s, b[i]);
+    } else if constexpr (A::size == Out::size) {
+      // One operand broadcast (a bias over the batch): runs along which it is one value or
+      // contiguous, where the loop vectorises.
+      detail::for_each_broadcast<B, Out>([&](std::size_t k, std::size_t j) { out[k] = Op::apply(a[k], b[j]); });
+    } else if constexpr (B::size == Out::size) {
+      detail::for_each_broadcast<A, Out>([&](std::size_t k, std::size_t j) { out[k] = Op::apply(a[j], b[k]); });
     } else {
       // General broadcast: walk the output row-major, advancing each operand by its own strides.
       constexpr std::size_t R = Out::rank;
