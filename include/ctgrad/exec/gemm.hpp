@@ -15,8 +15,13 @@ namespace detail {
 template <class T, std::size_t R, std::size_t NV, std::size_t N, std::size_t K>
 [[gnu::always_inline]] inline void gemm_block(T* __restrict c, const T* __restrict a, const T* __restrict b) noexcept {
   constexpr std::size_t L = simd<T>::lanes;
-  vec_t<T> acc[R][NV] = {};
-  for (std::size_t p = 0; p < K; ++p) {
+  // The accumulators start from the first product, not from a zero vector (see sum_lanes).
+  vec_t<T> acc[R][NV];
+  for (std::size_t v = 0; v < NV; ++v) {
+    const vec_t<T> b0 = load(b + v * L);
+    for (std::size_t r = 0; r < R; ++r) acc[r][v] = a[r * K] * b0;
+  }
+  for (std::size_t p = 1; p < K; ++p) {
     vec_t<T> bv[NV];
     for (std::size_t v = 0; v < NV; ++v) bv[v] = load(b + p * N + v * L);
     for (std::size_t r = 0; r < R; ++r) {
@@ -43,13 +48,19 @@ inline void gemv(T* __restrict c, const T* __restrict a, const T* __restrict b) 
   constexpr std::size_t RB = 4;
   std::size_t i = 0;
   const auto rows = [&]<std::size_t R>(std::integral_constant<std::size_t, R>) {
-    vec_t<T> acc[R] = {};
-    for (std::size_t p = 0; p < KV; p += L) {
+    // The accumulators start from the first products, not from a zero vector (see sum_lanes).
+    vec_t<T> acc[R];
+    if constexpr (KV > 0) {
+      const vec_t<T> b0 = load(b);
+      for (std::size_t r = 0; r < R; ++r) acc[r] = load(a + (i + r) * K) * b0;
+    }
+    for (std::size_t p = L; p < KV; p += L) {
       const vec_t<T> bv = load(b + p);
       for (std::size_t r = 0; r < R; ++r) acc[r] += load(a + (i + r) * K + p) * bv;
     }
     for (std::size_t r = 0; r < R; ++r) {
-      T s = lane_sum<T>(acc[r]);
+      T s = 0;
+      if constexpr (KV > 0) s = lane_sum<T>(acc[r]);
       for (std::size_t p = KV; p < K; ++p) s += a[(i + r) * K + p] * b[p];
       c[i + r] = s;
     }

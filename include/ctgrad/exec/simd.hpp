@@ -4,6 +4,7 @@
 #define CTGRAD_EXEC_SIMD_HPP
 
 #include <cstddef>
+#include <type_traits>
 
 namespace ctgrad::exec {
 
@@ -28,16 +29,21 @@ struct simd {
 };
 template <class T>
 using vec_t = typename simd<T>::type;
+/// The same vector as memory may hold it: any alignment of T, and aliasing T (how the targets'
+/// own intrinsics headers spell unaligned loads). A memcpy into a vec_t is not enough: g++ 12 at
+/// -O1 forwarded older contents of the memory past scalar stores into such loads.
+template <class T>
+struct simd_unaligned {
+  using type [[gnu::vector_size(simd_bytes), gnu::may_alias, gnu::aligned(alignof(T))]] = T;
+};
 
 template <class T>
 [[gnu::always_inline]] inline vec_t<T> load(const T* p) noexcept {
-  vec_t<T> v;
-  __builtin_memcpy(&v, p, sizeof v);
-  return v;
+  return *reinterpret_cast<const typename simd_unaligned<T>::type*>(p);
 }
 template <class T>
 [[gnu::always_inline]] inline void store(T* p, vec_t<T> v) noexcept {
-  __builtin_memcpy(p, &v, sizeof v);
+  *reinterpret_cast<typename simd_unaligned<T>::type*>(p) = v;
 }
 template <class T>
 [[gnu::always_inline]] inline T lane_sum(vec_t<T> v) noexcept {
@@ -47,30 +53,45 @@ template <class T>
 }
 }  // namespace detail
 
+namespace detail {
+/// The run-time half of exec::sum. Accumulators start from loads, never from a zero vector: g++
+/// 12.2 at -O1 and -O2 (forwprop) turned `acc = {}; acc += load(p)` followed by a lane sum into
+/// zeros when the caller was inlined where the memory had just been written (SSE targets).
+template <class T>
+inline T sum_lanes(const T* p, std::size_t n) noexcept {
+  constexpr std::size_t L = simd<T>::lanes;
+  std::size_t i = 0;
+  T s = 0;
+  if (n >= L) {
+    vec_t<T> a0 = load(p);
+    i = L;
+    if (n >= 4 * L) {
+      vec_t<T> a1 = load(p + L), a2 = load(p + 2 * L), a3 = load(p + 3 * L);
+      for (i = 4 * L; i + 4 * L <= n; i += 4 * L) {
+        a0 += load(p + i);
+        a1 += load(p + i + L);
+        a2 += load(p + i + 2 * L);
+        a3 += load(p + i + 3 * L);
+      }
+      a0 = (a0 + a1) + (a2 + a3);
+    }
+    for (; i + L <= n; i += L) a0 += load(p + i);
+    s = lane_sum<T>(a0);
+  }
+  for (; i < n; ++i) s += p[i];
+  return s;
+}
+}  // namespace detail
+
 /// p[0] + ... + p[n-1]: four vector accumulators, then the lanes, then the tail. (A loop that
 /// adds into one scalar is a chain of dependent additions that the compiler may not reorder.)
 /// Usable in constant expressions (a plain loop there).
 template <class T>
 constexpr T sum(const T* p, std::size_t n) noexcept {
-  if (__builtin_is_constant_evaluated()) {
-    T s = 0;
-    for (std::size_t i = 0; i < n; ++i) s += p[i];
-    return s;
-  } else {
-    constexpr std::size_t L = detail::simd<T>::lanes;
-    detail::vec_t<T> a0{}, a1{}, a2{}, a3{};
-    std::size_t i = 0;
-    for (; i + 4 * L <= n; i += 4 * L) {
-      a0 += detail::load(p + i);
-      a1 += detail::load(p + i + L);
-      a2 += detail::load(p + i + 2 * L);
-      a3 += detail::load(p + i + 3 * L);
-    }
-    for (; i + L <= n; i += L) a0 += detail::load(p + i);
-    T s = detail::lane_sum<T>((a0 + a1) + (a2 + a3));
-    for (; i < n; ++i) s += p[i];
-    return s;
-  }
+  if (!std::is_constant_evaluated()) return detail::sum_lanes(p, n);
+  T s = 0;
+  for (std::size_t i = 0; i < n; ++i) s += p[i];
+  return s;
 }
 
 }  // namespace ctgrad::exec
