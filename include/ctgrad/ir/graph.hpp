@@ -476,8 +476,10 @@ struct graph {
   /// earlier one when it has the same kernels (op and shapes) and the same operands. Blocks are
   /// lowered one by one, so a subexpression read by several of them (the forward pass, read by the
   /// loss and by each gradient; a layer's pre-activation, read by its forward block and its
-  /// adjoint's) appears in each; here it becomes one node, computed once. Equal nodes share their
-  /// first operand, so a node is compared only with the earlier readers of that operand.
+  /// adjoint's) appears in each; here it becomes one node, computed once. Equal nodes have equal
+  /// operands, so a node is compared only with the earlier nodes in its bucket of a hash table
+  /// keyed by its operands. (Chains keyed by the first operand alone were quadratic where one
+  /// value is read by hundreds of nodes, a parameter of a long chain: past clang's step budget.)
   struct merged_nodes {
     std::array<std::size_t, n_block_nodes> canon{};  // IR index of each block node
     std::size_t n = 0;                               // unique nodes
@@ -486,25 +488,26 @@ struct graph {
     const exec::kernel_set* kernels = nullptr;
     std::size_t arity = 0;
     std::array<std::size_t, CTGRAD_MAX_ARITY> inputs{};
-    std::size_t next = 0;  // the next unique node with the same first operand (or none)
+    std::size_t next = 0;  // the next unique node in the same bucket (or none)
   };
   static constexpr merged_nodes merged = [] {
     merged_nodes m{};
     constexpr std::size_t none = static_cast<std::size_t>(-1);
-    // first_reader[j]: the last unique node found whose first operand is IR index j (none: no
-    // node yet); nodes without operands are listed from `nullary`. The unique nodes themselves
-    // are transient: only the map from block nodes to IR indices is kept.
-    detail::scratch<std::size_t> first_reader;
+    // bucket[h]: the last unique node found whose operands hash to h (none: no node yet). The
+    // unique nodes themselves are transient: only the map from block nodes to IR indices is kept.
+    const std::size_t n_buckets = std::bit_ceil(2 * n_block_nodes + 2);
+    detail::scratch<std::size_t> bucket;
     detail::scratch<unique_node> found;
-    for (std::size_t j = 0; j <= n_atoms + n_block_nodes; ++j) first_reader.push_back(none);
-    std::size_t nullary = none;
+    for (std::size_t h = 0; h < n_buckets; ++h) bucket.push_back(none);
     std::size_t k = 0;
     for (std::size_t b = 0; b < n_blocks; ++b)
       for (std::size_t i = 0; i < table[b]->n_local; ++i, ++k) {
         const detail::node_code& c = table[b]->nodes[i + 1];
         unique_node n{c.kernels, c.arity, {}, none};
         for (std::size_t a = 0; a < c.arity; ++a) n.inputs[a] = resolve_in(c.in[a], b, m.canon.data());
-        std::size_t& head = c.arity == 0 ? nullary : first_reader[n.inputs[0]];
+        std::uint64_t h = n.arity;
+        for (std::size_t a = 0; a < CTGRAD_MAX_ARITY; ++a) h = (h ^ (n.inputs[a] + 1)) * 0x9E3779B97F4A7C15ull;
+        std::size_t& head = bucket[static_cast<std::size_t>(h >> 32) & (n_buckets - 1)];
         std::size_t u = head;
         while (u != none && !(found[u].kernels == n.kernels && found[u].arity == n.arity && found[u].inputs == n.inputs))
           u = found[u].next;
