@@ -430,6 +430,7 @@ struct other_leaf {
 /// on gets `zeros<shape>`, which `is_zero_v` recognises.
 template <class Loss, class... Leaves>
 struct gradients : autodiff::detail::gradient_of<Loss, Leaves>..., autodiff::detail::other_leaf {
+  using loss_type = Loss;
   /// The reverse sweep every gradient comes from (seeded with 1 at the loss).
   using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
   using autodiff::detail::gradient_of<Loss, Leaves>::operator[]...;

@@ -125,9 +125,7 @@ class compiled_graph {
   /// evaluation.
   template <class... Feeds>
   auto eval(const Feeds&... feeds) {
-    (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
-    check_bound();
-    exec::run<graph_type>(arena_.get());
+    run(feeds...);
     return result(typename graph_type::first_output{});
   }
 
@@ -137,17 +135,30 @@ class compiled_graph {
     static_assert(ir::is_output<graph_type, E>::value,
                   "ctgrad: result(e): e is not an output of this compiled graph");
     using S = shape_of_t<E>;
-    T* p = arena_.get() + ir::offset_of<graph_type, E>::value;
-    if constexpr (S::rank == 0)
-      return *p;
-    else
-      return view_of(p, detail::view_shape<S>{}, 0);
+    return value_at<S>(arena_.get() + ir::offset_of<graph_type, E>::value);
   }
 
  protected:
   /// An arena with `extra` elements after the graph's (a training step's optimizer state).
   explicit compiled_graph(std::size_t extra) : arena_(arena_size + extra) {}
   T* arena() const noexcept { return arena_.get(); }
+
+  /// The value of shape S at `p` in the arena: a scalar, or a view (from <ctgrad/xtensor.hpp>).
+  template <class S>
+  static auto value_at(T* p) {
+    if constexpr (S::rank == 0)
+      return *p;
+    else
+      return view_of(p, detail::view_shape<S>{}, 0);
+  }
+
+  /// Binds each feed, checks that every leaf has a value, and runs the graph once.
+  template <class... Feeds>
+  void run(const Feeds&... feeds) {
+    (bind(typename Feeds::leaf_type{}, feeds.get()), ...);
+    check_bound();
+    exec::run<graph_type>(arena_.get());
+  }
 
   /// The run-time half of bind: one instantiation per container type, shared by every leaf, and
   /// out of line: inlined into every bind, it made -O2 builds of deep networks 15 % slower.

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -120,10 +121,8 @@ class compiled_step : public compiled_graph<T, G> {
   /// The gradients stay readable through `gradient(W)` until the next step.
   template <class... Feeds>
   T step(const Feeds&... feeds) {
-    (this->bind(typename Feeds::leaf_type{}, feeds.get()), ...);
-    this->check_bound();
+    this->run(feeds...);
     T* a = this->arena();
-    exec::run<G>(a);
     ++t_;
     for (const detail::update_entry& u : Plan::table)
       if (u.copy)
@@ -138,12 +137,7 @@ class compiled_step : public compiled_graph<T, G> {
   template <leaf_expression L>
   auto parameter(L) const {
     static_assert(ir::contains<G, L>::value, "ctgrad: parameter(leaf): this leaf is not part of the compiled step");
-    using S = shape_of_t<L>;
-    T* p = this->arena() + G::plan.offset[ir::atom_index<G, L>::value];
-    if constexpr (S::rank == 0)
-      return *p;
-    else
-      return view_of(p, detail::view_shape<S>{}, 0);
+    return base::template value_at<shape_of_t<L>>(this->arena() + G::plan.offset[ir::atom_index<G, L>::value]);
   }
 
   /// The gradient of parameter `leaf` computed by the last step (at the parameters before its
@@ -151,12 +145,7 @@ class compiled_step : public compiled_graph<T, G> {
   template <leaf_expression L>
   auto gradient(L) const {
     static_assert(Plan::template index<L> < Plan::n, "ctgrad: gradient(leaf): this leaf is not a trained parameter of the step");
-    using S = shape_of_t<L>;
-    T* p = this->arena() + Plan::table[Plan::template index<L>].gradient;
-    if constexpr (S::rank == 0)
-      return *p;
-    else
-      return view_of(p, detail::view_shape<S>{}, 0);
+    return base::template value_at<shape_of_t<L>>(this->arena() + Plan::table[Plan::template index<L>].gradient);
   }
 
   /// Steps taken so far.
@@ -171,18 +160,16 @@ class compiled_step : public compiled_graph<T, G> {
 };
 
 namespace detail {
-template <class T, class Loss, class Opt, class Params>
+/// The step for gradients `Grads` (a gradients<Loss, ...>) of the parameters `Params`: the graph of
+/// the loss and each g[P], as grad gives them.
+template <class T, class Grads, class Opt, class Params>
 struct step_for;
-template <class T, class Loss, class Opt, class... Ps>
-struct step_for<T, Loss, Opt, boost::mp11::mp_list<Ps...>> {
-  using sweep = autodiff::detail::sweep<Loss, std::remove_const_t<decltype(scalar_c<1>)>>;
-  static constexpr auto gradient(auto p) {
-    using ready [[maybe_unused]] = typename autodiff::detail::prepare<sweep>::type;
-    return autodiff::detail::gradient_t<sweep, decltype(p)>{};
-  }
-  using graph = ir::graph<Loss, decltype(gradient(Ps{}))...>;
-  using plan = update_plan<graph, boost::mp11::mp_list<Ps...>, boost::mp11::mp_list<decltype(gradient(Ps{}))...>,
-                           Opt::state_per_value>;
+template <class T, class Grads, class Opt, class... Ps>
+struct step_for<T, Grads, Opt, boost::mp11::mp_list<Ps...>> {
+  template <class P>
+  using gradient = decltype(std::declval<const Grads&>()[P{}]);
+  using graph = ir::graph<typename Grads::loss_type, gradient<Ps>...>;
+  using plan = update_plan<graph, boost::mp11::mp_list<Ps...>, boost::mp11::mp_list<gradient<Ps>...>, Opt::state_per_value>;
   using type = compiled_step<T, graph, Opt, plan>;
 };
 
@@ -200,7 +187,7 @@ auto compile(Loss, gradients<Loss, Leaves...>, const Opt& opt) {
   if constexpr (boost::mp11::mp_size<params>::value == 0) {
     return detail::compiled_error{};
   } else {
-    using S = detail::step_for<T, Loss, Opt, params>;
+    using S = detail::step_for<T, gradients<Loss, Leaves...>, Opt, params>;
     if constexpr (!detail::params_read_check<typename S::graph, params>::ok)
       return detail::compiled_error{};
     else
