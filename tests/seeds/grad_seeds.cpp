@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "catalogue.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -18,13 +20,9 @@ namespace grad_seeds {
 namespace ct = ctgrad;
 using namespace ct::literals;
 
-// The catalogue prints about 6 significant digits: 5e-6 relative / 1e-6 absolute in double; float
-// carries ~7 digits and its rounding errors add up along a graph: 1e-4 relative / 1e-5 absolute.
-template <class T>
-Approx catalogue(double want) {
-  return std::is_same_v<T, float> ? Approx(want).epsilon(1e-4).margin(1e-5)
-                                  : Approx(want).epsilon(5e-6).margin(1e-6);
-}
+using seed_catalogue::catalogue;
+using seed_catalogue::check_catalogue;
+
 // Closed forms computed here with <cmath>, and identities: 1e-12 in double.
 template <class T>
 Approx closed(double want) {
@@ -32,17 +30,6 @@ Approx closed(double want) {
                                   : Approx(want).epsilon(1e-12).margin(1e-12);
 }
 
-// `got`: a std::array from evaluate or an xtensor view from a compiled graph (row-major).
-template <class T, class Got, std::size_t N>
-void check_catalogue(const Got& got, const std::array<double, N>& want) {
-  REQUIRE(static_cast<std::size_t>(got.size()) == N);
-  std::size_t i = 0;
-  for (auto v : got) {
-    INFO("element " << i << " (row-major)");
-    CHECK(static_cast<double>(v) == catalogue<T>(want[i]));
-    ++i;
-  }
-}
 template <class T, class Got, std::size_t N>
 void check_closed(const Got& got, const std::array<double, N>& want) {
   REQUIRE(static_cast<std::size_t>(got.size()) == N);
